@@ -1,0 +1,60 @@
+import OpenAI from 'openai';
+import type { AppConfig } from '../common/config.js';
+import { createLogger } from '../common/logger.js';
+import type { CallOutcome, ConfirmedOutcome } from '../common/outcome.js';
+import { getCallContext, getTranscript, recordCallEvent, saveOutcome, type CallEvent } from '../db/calls.js';
+import type { Pool } from '../db/pool.js';
+import type { Telephony } from '../telephony/telephony.js';
+import { extractOutcome as extract } from './outcome/extractOutcome.js';
+
+export interface ActivityDeps {
+  pool: Pool;
+  telephony: Telephony;
+  config: AppConfig;
+}
+
+/** Every side effect a call workflow needs. Workflows see only the type of this object. */
+export function createActivities({ pool, telephony, config }: ActivityDeps) {
+  const log = createLogger('activities');
+  const extractionModel = config.openai.local ? null : { client: new OpenAI({ apiKey: config.openai.apiKey }), name: config.openai.extractionModel };
+  const callbackUrl = (route: string, callId: string) => `${config.api.publicUrl}/twilio/${route}?callId=${encodeURIComponent(callId)}`;
+
+  return {
+    async recordCallEvent(event: CallEvent): Promise<void> {
+      await recordCallEvent(pool, event);
+    },
+
+    async placeCall(input: { callId: string; to: string; from: string }): Promise<{ callSid: string }> {
+      const placed = await telephony.placeCall({
+        to: input.to,
+        from: input.from,
+        voiceUrl: callbackUrl('voice', input.callId),
+        statusCallbackUrl: callbackUrl('status', input.callId),
+        ringTimeoutSeconds: 45,
+      });
+      await recordCallEvent(pool, { callId: input.callId, status: 'dialing', at: new Date().toISOString(), eventKey: 'dialing:', callStatus: 'dialing', callSid: placed.callSid });
+      return placed;
+    },
+
+    async fetchCallStatus(input: { callSid: string | null }): Promise<{ status: string }> {
+      if (!input.callSid) return { status: 'failed' };
+      return telephony.fetchCall(input.callSid);
+    },
+
+    async hangupCall(input: { callSid: string | null }): Promise<void> {
+      if (input.callSid) await telephony.hangup(input.callSid);
+    },
+
+    async extractOutcome(input: { callId: string; confirmed: ConfirmedOutcome }): Promise<CallOutcome> {
+      const [context, transcript] = await Promise.all([getCallContext(pool, input.callId), getTranscript(pool, input.callId)]);
+      if (!context) throw new Error(`call ${input.callId} is not in the database`);
+      return extract({ company: context.company, issue: context.issue, transcript, confirmed: input.confirmed }, extractionModel, log);
+    },
+
+    async saveCallOutcome(input: { callId: string; outcome: CallOutcome }): Promise<void> {
+      await saveOutcome(pool, input.callId, input.outcome);
+    },
+  };
+}
+
+export type CallActivities = ReturnType<typeof createActivities>;

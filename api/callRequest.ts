@@ -1,0 +1,31 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { z } from 'zod';
+
+export const newCallSchema = z.object({
+  to: z.string().trim().regex(/^\+[1-9]\d{6,14}$/, 'must be a phone number in E.164 form, like +18005550101'),
+  issue: z.string().trim().min(10, 'describe the problem in at least 10 characters').max(2000),
+  company: z.string().trim().min(1).max(120).optional(),
+  userName: z.string().trim().min(1).max(120).optional(),
+  goal: z.string().trim().min(1).max(500).optional(),
+  facts: z
+    .record(z.string().trim().min(1).max(60), z.string().trim().max(200))
+    .refine((f) => Object.keys(f).length <= 20, 'at most 20 facts')
+    .optional(),
+}).strict();
+export type NewCallRequest = z.infer<typeof newCallSchema>;
+
+const idempotencyKeySchema = z.string().trim().min(1).max(200);
+
+/**
+ * The call id, and so the workflow id: derived from the Idempotency-Key when given, so a retried request
+ * lands on the same workflow instead of phoning the company twice.
+ */
+export function callIdFor(ownerId: string, idempotencyKey: string | undefined): string {
+  if (idempotencyKey === undefined) return `call_${randomBytes(12).toString('hex')}`;
+  const key = idempotencyKeySchema.parse(idempotencyKey);
+  return `call_${createHash('sha256').update(`${ownerId}\n${key}`).digest('hex').slice(0, 24)}`;
+}
+
+export function fieldErrors(error: z.ZodError): Array<{ path: string; message: string }> {
+  return error.issues.map((i) => ({ path: i.path.join('.') || '(body)', message: i.message }));
+}

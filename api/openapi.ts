@@ -1,0 +1,73 @@
+const error = { type: 'object', required: ['error'], properties: { error: { type: 'string' }, details: { type: 'array', items: { type: 'object', properties: { path: { type: 'string' }, message: { type: 'string' } } } } } };
+const status = { type: 'string', enum: ['scheduled', 'queued', 'dialing', 'ringing', 'in-progress', 'completed', 'busy', 'no-answer', 'failed', 'canceled'] };
+const outcome = {
+  type: 'object',
+  properties: {
+    resolved: { type: 'string', enum: ['yes', 'no', 'partial', 'unknown'] },
+    caseNumber: { type: ['string', 'null'] },
+    referenceNumbers: { type: 'array', items: { type: 'string' } },
+    nextSteps: { type: 'array', items: { type: 'string' } },
+    summary: { type: 'string' },
+    confirmedFields: { type: 'array', items: { type: 'string' } },
+  },
+};
+const call = {
+  type: 'object',
+  properties: {
+    id: { type: 'string' }, to: { type: 'string' }, company: { type: ['string', 'null'] }, issue: { type: 'string' },
+    userName: { type: ['string', 'null'] }, status, callSid: { type: ['string', 'null'] },
+    createdAt: { type: 'string', format: 'date-time' }, updatedAt: { type: 'string', format: 'date-time' },
+    timeline: { type: 'array', items: { type: 'object', properties: { status: { type: 'string' }, at: { type: 'string', format: 'date-time' }, detail: { type: ['string', 'null'] } } } },
+    transcript: { type: 'array', items: { type: 'object', properties: { seq: { type: 'integer' }, speaker: { type: 'string', enum: ['agent', 'callee', 'system'] }, text: { type: 'string' }, at: { type: 'string', format: 'date-time' } } } },
+    outcome: { oneOf: [outcome, { type: 'null' }] },
+  },
+};
+
+export const openApiDocument = {
+  openapi: '3.1.0',
+  info: { title: 'Call agent API', version: '0.1.0', description: 'Start calls that an AI agent makes on your behalf, follow them live, read their outcome.' },
+  paths: {
+    '/calls': {
+      post: {
+        summary: 'Start a call',
+        parameters: [{ name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string', maxLength: 200 }, description: 'Repeating a request with the same key returns the same call instead of placing another.' }],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object', required: ['to', 'issue'], additionalProperties: false,
+                properties: {
+                  to: { type: 'string', pattern: '^\\+[1-9]\\d{6,14}$' }, issue: { type: 'string', minLength: 10, maxLength: 2000 },
+                  company: { type: 'string' }, userName: { type: 'string' }, goal: { type: 'string' },
+                  facts: { type: 'object', additionalProperties: { type: 'string' }, description: 'What the agent may disclose, e.g. {"Account number": "4417 2290"}' },
+                },
+              },
+            },
+          },
+        },
+        responses: {
+          201: { description: 'Call created', content: { 'application/json': { schema: call } } },
+          200: { description: 'Same Idempotency-Key as an earlier request: that call', content: { 'application/json': { schema: call } } },
+          400: { description: 'Invalid request', content: { 'application/json': { schema: error } } },
+          409: { description: 'Idempotency-Key reused for a different call', content: { 'application/json': { schema: error } } },
+        },
+      },
+      get: { summary: 'List calls, newest first', responses: { 200: { description: 'Calls', content: { 'application/json': { schema: { type: 'object', properties: { calls: { type: 'array', items: call } } } } } } } },
+    },
+    '/calls/{id}': {
+      get: {
+        summary: 'A call with its timeline, transcript and outcome',
+        parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+        responses: { 200: { description: 'The call', content: { 'application/json': { schema: call } } }, 404: { description: 'No such call', content: { 'application/json': { schema: error } } } },
+      },
+    },
+    '/calls/{id}/events': {
+      get: {
+        summary: 'Live updates (Server-Sent Events): snapshot, then status, transcript and outcome events',
+        parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+        responses: { 200: { description: 'An event stream', content: { 'text/event-stream': { schema: { type: 'string' } } } }, 404: { description: 'No such call' } },
+      },
+    },
+  },
+} as const;

@@ -1,0 +1,128 @@
+import { z } from 'zod';
+
+// Every default serves the local sandbox, so `npm start` needs no keys. Going live means setting the
+// Twilio / OpenAI variables; nothing in code changes.
+export const SANDBOX_ACCOUNT_SID = 'AC00000000000000000000000000000001';
+export const SANDBOX_AUTH_TOKEN = 'sandbox-auth-token';
+
+const port = z.coerce.number().int().min(1).max(65535);
+const url = z.string().url();
+const optionalString = z.string().trim().min(1).optional();
+
+const envSchema = z.object({
+  DATA_DIR: z.string().min(1).default('.data'),
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  API_PORT: port.default(3000),
+  BRIDGE_PORT: port.default(3001),
+  SANDBOX_PORT: port.default(3100),
+  VOICE_ENGINE_PORT: port.default(3200),
+  PG_PORT: port.default(5433),
+  TEMPORAL_PORT: port.default(7233),
+  TEMPORAL_UI_PORT: port.default(8233),
+  PUBLIC_URL: url.optional(),
+  BRIDGE_PUBLIC_URL: url.optional(),
+  DATABASE_URL: url.optional(),
+  TEMPORAL_ADDRESS: z.string().regex(/^[\w.-]+:\d+$/, 'expected host:port').optional(),
+  TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
+  TEMPORAL_TASK_QUEUE: z.string().min(1).default('calls'),
+  TEMPORAL_CLI: optionalString,
+  SANDBOX: z.enum(['on', 'off']).optional(),
+  SANDBOX_SEED: z.string().min(1).default('sandbox'),
+  TWILIO_ACCOUNT_SID: z.string().regex(/^AC[0-9a-fA-F]{32}$/, 'expected "AC" followed by 32 hex digits').optional(),
+  TWILIO_AUTH_TOKEN: optionalString,
+  TWILIO_FROM_NUMBER: z.string().regex(/^\+[1-9]\d{6,14}$/, 'expected an E.164 number like +12125550100').default('+12125550100'),
+  TWILIO_API_BASE_URL: url.optional(),
+  OPENAI_API_KEY: optionalString,
+  OPENAI_BASE_URL: url.optional(),
+  OPENAI_CA_FILE: optionalString,
+  OPENAI_REALTIME_MODEL: z.string().min(1).default('gpt-realtime'),
+  OPENAI_VOICE: z.string().min(1).default('marin'),
+  OPENAI_EXTRACTION_MODEL: z.string().min(1).default('gpt-4o-mini'),
+  CALL_TOKEN_SECRET: z.string().min(16, 'must be at least 16 characters').default('local-sandbox-call-token-secret'),
+  MAX_CALL_MINUTES: z.coerce.number().positive().default(90),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export interface AppConfig {
+  dataDir: string;
+  logLevel: Env['LOG_LEVEL'];
+  sandbox: { enabled: boolean; port: number; url: string; seed: string; voiceEnginePort: number };
+  api: { port: number; publicUrl: string };
+  bridge: { port: number; publicUrl: string };
+  database: { url: string | undefined; embeddedPort: number };
+  temporal: { address: string; port: number; uiPort: number; namespace: string; taskQueue: string; cli: string | undefined };
+  twilio: { accountSid: string; authToken: string; fromNumber: string; apiBaseUrl: string | undefined };
+  openai: { apiKey: string; baseUrl: string | undefined; caFile: string | undefined; realtimeModel: string; voice: string; extractionModel: string; local: boolean };
+  callTokenSecret: string;
+  maxCallMinutes: number;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message} (got ${JSON.stringify(env[String(i.path[0])])})`));
+  }
+  const e = parsed.data;
+  const problems: string[] = [];
+  const liveTwilio = Boolean(e.TWILIO_ACCOUNT_SID);
+  if (liveTwilio && !e.TWILIO_AUTH_TOKEN) problems.push('TWILIO_AUTH_TOKEN: required when TWILIO_ACCOUNT_SID is set');
+  const liveOpenai = Boolean(e.OPENAI_API_KEY);
+  const sandboxEnabled = e.SANDBOX ? e.SANDBOX === 'on' : !(liveTwilio && liveOpenai);
+  if (liveTwilio && !e.PUBLIC_URL) problems.push('PUBLIC_URL: required with real Twilio (the https address Twilio can reach, e.g. a tunnel)');
+  if (problems.length) throw new ConfigError(problems);
+
+  const sandboxUrl = `http://127.0.0.1:${e.SANDBOX_PORT}`;
+  return {
+    dataDir: e.DATA_DIR,
+    logLevel: e.LOG_LEVEL,
+    sandbox: { enabled: sandboxEnabled, port: e.SANDBOX_PORT, url: sandboxUrl, seed: e.SANDBOX_SEED, voiceEnginePort: e.VOICE_ENGINE_PORT },
+    api: { port: e.API_PORT, publicUrl: stripSlash(e.PUBLIC_URL ?? `http://127.0.0.1:${e.API_PORT}`) },
+    bridge: { port: e.BRIDGE_PORT, publicUrl: e.BRIDGE_PUBLIC_URL ?? defaultBridgeUrl(e.PUBLIC_URL, e.BRIDGE_PORT) },
+    database: { url: e.DATABASE_URL, embeddedPort: e.PG_PORT },
+    temporal: {
+      address: e.TEMPORAL_ADDRESS ?? `127.0.0.1:${e.TEMPORAL_PORT}`,
+      port: e.TEMPORAL_PORT,
+      uiPort: e.TEMPORAL_UI_PORT,
+      namespace: e.TEMPORAL_NAMESPACE,
+      taskQueue: e.TEMPORAL_TASK_QUEUE,
+      cli: e.TEMPORAL_CLI,
+    },
+    twilio: {
+      accountSid: e.TWILIO_ACCOUNT_SID ?? SANDBOX_ACCOUNT_SID,
+      authToken: e.TWILIO_AUTH_TOKEN ?? SANDBOX_AUTH_TOKEN,
+      fromNumber: e.TWILIO_FROM_NUMBER,
+      apiBaseUrl: e.TWILIO_API_BASE_URL ? stripSlash(e.TWILIO_API_BASE_URL) : liveTwilio ? undefined : sandboxUrl,
+    },
+    openai: {
+      apiKey: e.OPENAI_API_KEY ?? 'sandbox',
+      baseUrl: e.OPENAI_BASE_URL ?? (liveOpenai ? undefined : `https://127.0.0.1:${e.VOICE_ENGINE_PORT}/v1`),
+      caFile: e.OPENAI_CA_FILE,
+      realtimeModel: e.OPENAI_REALTIME_MODEL,
+      voice: e.OPENAI_VOICE,
+      extractionModel: e.OPENAI_EXTRACTION_MODEL,
+      local: !liveOpenai,
+    },
+    callTokenSecret: e.CALL_TOKEN_SECRET,
+    maxCallMinutes: e.MAX_CALL_MINUTES,
+  };
+}
+
+function stripSlash(value: string): string {
+  return value.replace(/\/+$/, '');
+}
+
+// In production the bridge sits behind the same public host as the API (a reverse proxy routes /media).
+function defaultBridgeUrl(publicUrl: string | undefined, bridgePort: number): string {
+  if (!publicUrl) return `ws://127.0.0.1:${bridgePort}/media`;
+  const u = new URL(publicUrl);
+  u.protocol = u.protocol === 'https:' ? 'wss:' : 'ws:';
+  u.pathname = '/media';
+  return u.toString();
+}

@@ -1,0 +1,217 @@
+import type pg from 'pg';
+import type { CallStatus } from '../common/callStatus.js';
+import type { CallOutcome } from '../common/outcome.js';
+
+export interface NewCall {
+  id: string;
+  ownerId: string;
+  workflowId: string;
+  to: string;
+  from: string;
+  company: string | null;
+  userName: string | null;
+  issue: string;
+  goal: string | null;
+  facts: Record<string, string>;
+  status: CallStatus;
+}
+
+export interface CallSummary {
+  id: string;
+  to: string;
+  company: string | null;
+  issue: string;
+  status: CallStatus;
+  createdAt: string;
+  updatedAt: string;
+  outcome: { caseNumber: string | null; summary: string } | null;
+}
+
+export interface TimelineEntry { status: string; at: string; detail: string | null }
+export interface TranscriptLine { seq: number; speaker: 'agent' | 'callee' | 'system'; text: string; at: string }
+
+export interface CallDetail extends Omit<CallSummary, 'outcome'> {
+  userName: string | null;
+  goal: string | null;
+  facts: Record<string, string>;
+  direction: string;
+  from: string;
+  callSid: string | null;
+  workflowId: string;
+  timeline: TimelineEntry[];
+  transcript: TranscriptLine[];
+  outcome: CallOutcome | null;
+}
+
+/** The slice of a call the media-bridge needs to brief the voice brain. */
+export interface CallContext {
+  id: string;
+  ownerId: string;
+  workflowId: string;
+  to: string;
+  company: string | null;
+  userName: string | null;
+  issue: string;
+  goal: string | null;
+  facts: Record<string, string>;
+}
+
+/** Inserts the call unless one with the same id exists (an idempotent retry); returns whether it was new. */
+export async function insertCall(pool: pg.Pool, call: NewCall): Promise<boolean> {
+  const result = await pool.query(
+    `INSERT INTO calls (id, owner_id, workflow_id, to_number, from_number, company, user_name, issue, goal, facts, status)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT (id) DO NOTHING`,
+    [call.id, call.ownerId, call.workflowId, call.to, call.from, call.company, call.userName, call.issue, call.goal, JSON.stringify(call.facts), call.status],
+  );
+  return result.rowCount === 1;
+}
+
+export async function listCalls(pool: pg.Pool, ownerId: string, limit = 100): Promise<CallSummary[]> {
+  const { rows } = await pool.query(
+    `SELECT c.*, o.outcome FROM calls c LEFT JOIN call_outcomes o ON o.call_id = c.id
+     WHERE c.owner_id = $1 ORDER BY c.created_at DESC LIMIT $2`,
+    [ownerId, limit],
+  );
+  return rows.map((r) => ({
+    ...summaryOf(r),
+    outcome: r.outcome ? { caseNumber: r.outcome.caseNumber ?? null, summary: r.outcome.summary ?? '' } : null,
+  }));
+}
+
+export async function getCallDetail(pool: pg.Pool, ownerId: string, id: string): Promise<CallDetail | null> {
+  const { rows } = await pool.query(
+    `SELECT c.*, o.outcome FROM calls c LEFT JOIN call_outcomes o ON o.call_id = c.id WHERE c.id = $1 AND c.owner_id = $2`,
+    [id, ownerId],
+  );
+  const r = rows[0];
+  if (!r) return null;
+  const [timeline, transcript] = await Promise.all([getTimeline(pool, id), getTranscript(pool, id)]);
+  return {
+    ...summaryOf(r),
+    userName: r.user_name,
+    goal: r.goal,
+    facts: r.facts,
+    direction: r.direction,
+    from: r.from_number,
+    callSid: r.provider_call_sid,
+    workflowId: r.workflow_id,
+    timeline,
+    transcript,
+    outcome: r.outcome ?? null,
+  };
+}
+
+export async function getCallContext(pool: pg.Pool, id: string): Promise<CallContext | null> {
+  const { rows } = await pool.query('SELECT * FROM calls WHERE id = $1', [id]);
+  const r = rows[0];
+  if (!r) return null;
+  return {
+    id: r.id, ownerId: r.owner_id, workflowId: r.workflow_id, to: r.to_number, company: r.company,
+    userName: r.user_name, issue: r.issue, goal: r.goal, facts: r.facts,
+  };
+}
+
+export async function getTimeline(pool: pg.Pool, callId: string): Promise<TimelineEntry[]> {
+  const { rows } = await pool.query('SELECT status, detail, at FROM call_events WHERE call_id = $1 ORDER BY at, id', [callId]);
+  return rows.map(timelineEntryOf);
+}
+
+export async function getTimelineEntry(pool: pg.Pool, eventId: string): Promise<TimelineEntry | null> {
+  const { rows } = await pool.query('SELECT status, detail, at FROM call_events WHERE id = $1', [eventId]);
+  return rows[0] ? timelineEntryOf(rows[0]) : null;
+}
+
+export async function getTranscript(pool: pg.Pool, callId: string): Promise<TranscriptLine[]> {
+  const { rows } = await pool.query(
+    'SELECT id, speaker, text, spoken_at FROM transcript_lines WHERE call_id = $1 ORDER BY spoken_at, id',
+    [callId],
+  );
+  return rows.map(transcriptLineOf);
+}
+
+export async function getTranscriptLine(pool: pg.Pool, lineId: string): Promise<TranscriptLine | null> {
+  const { rows } = await pool.query('SELECT id, speaker, text, spoken_at FROM transcript_lines WHERE id = $1', [lineId]);
+  return rows[0] ? transcriptLineOf(rows[0]) : null;
+}
+
+export async function getOutcome(pool: pg.Pool, callId: string): Promise<CallOutcome | null> {
+  const { rows } = await pool.query('SELECT outcome FROM call_outcomes WHERE call_id = $1', [callId]);
+  return rows[0]?.outcome ?? null;
+}
+
+export interface CallEvent {
+  callId: string;
+  status: string;
+  detail?: string | null;
+  at: string;
+  eventKey: string;
+  /** When set, the call's current status becomes this one too. */
+  callStatus?: CallStatus;
+  callSid?: string;
+}
+
+export async function recordCallEvent(pool: pg.Pool, event: CallEvent): Promise<void> {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    const inserted = await client.query(
+      `INSERT INTO call_events (call_id, owner_id, status, detail, at, event_key)
+       SELECT id, owner_id, $2, $3, $4, $5 FROM calls WHERE id = $1
+       ON CONFLICT (call_id, event_key) DO NOTHING`,
+      [event.callId, event.status, event.detail ?? null, event.at, event.eventKey],
+    );
+    if (inserted.rowCount === 1 && (event.callStatus || event.callSid)) {
+      await client.query(
+        `UPDATE calls SET status = COALESCE($2, status), provider_call_sid = COALESCE($3, provider_call_sid), updated_at = now() WHERE id = $1`,
+        [event.callId, event.callStatus ?? null, event.callSid ?? null],
+      );
+    }
+    await client.query('COMMIT');
+  } catch (err) {
+    await client.query('ROLLBACK');
+    throw err;
+  } finally {
+    client.release();
+  }
+}
+
+export interface NewTranscriptLine {
+  callId: string;
+  speaker: 'agent' | 'callee' | 'system';
+  text: string;
+  spokenAt: string;
+  /** Stable id of the utterance (e.g. the Realtime item id) so a retried write is not stored twice. */
+  sourceId: string;
+}
+
+export async function appendTranscriptLine(pool: pg.Pool, line: NewTranscriptLine): Promise<void> {
+  await pool.query(
+    `INSERT INTO transcript_lines (call_id, owner_id, speaker, text, spoken_at, source_id)
+     SELECT id, owner_id, $2, $3, $4, $5 FROM calls WHERE id = $1
+     ON CONFLICT (call_id, source_id) DO NOTHING`,
+    [line.callId, line.speaker, line.text, line.spokenAt, line.sourceId],
+  );
+}
+
+export async function saveOutcome(pool: pg.Pool, callId: string, outcome: CallOutcome): Promise<void> {
+  await pool.query(
+    `INSERT INTO call_outcomes (call_id, owner_id, outcome) SELECT id, owner_id, $2 FROM calls WHERE id = $1
+     ON CONFLICT (call_id) DO UPDATE SET outcome = EXCLUDED.outcome`,
+    [callId, JSON.stringify(outcome)],
+  );
+}
+
+function summaryOf(r: Record<string, any>): Omit<CallSummary, 'outcome'> {
+  return {
+    id: r.id, to: r.to_number, company: r.company, issue: r.issue, status: r.status,
+    createdAt: r.created_at.toISOString(), updatedAt: r.updated_at.toISOString(),
+  };
+}
+
+function timelineEntryOf(r: Record<string, any>): TimelineEntry {
+  return { status: r.status, at: r.at.toISOString(), detail: r.detail };
+}
+
+function transcriptLineOf(r: Record<string, any>): TranscriptLine {
+  return { seq: Number(r.id), speaker: r.speaker, text: r.text, at: r.spoken_at.toISOString() };
+}

@@ -1,0 +1,219 @@
+import type { Logger } from '../common/logger.js';
+import type { CallContext } from '../db/calls.js';
+import type { Telephony } from '../telephony/telephony.js';
+import { callWorkflowId, mediaSignal, outcomeConfirmedSignal } from '../workflows/callSignals.js';
+import { buildInstructions } from './brain/instructions.js';
+import { RealtimeBrain, type BrainEvent, type BrainSettings } from './brain/realtimeBrain.js';
+import { isToolName, toolArguments } from './brain/tools.js';
+import type { CarrierStream } from './carrierStream.js';
+import { PlaybackTracker } from './playbackTracker.js';
+import type { TranscriptWriter } from './transcriptWriter.js';
+import type { WorkflowNotifier } from './workflowNotifier.js';
+
+export interface CallSessionDeps {
+  call: CallContext;
+  callSid: string;
+  brain: BrainSettings;
+  telephony: Telephony;
+  transcripts: TranscriptWriter;
+  workflow: WorkflowNotifier;
+  log: Logger;
+}
+
+// Audio that arrives while the voice model is still connecting is kept (the greeting matters), up to this.
+const MAX_BUFFERED_FRAMES = 50 * 15;
+const MAX_BRAIN_RECONNECTS = 2;
+
+/**
+ * One call on the bridge: the carrier's media stream on one side, the voice model on the other. Audio is
+ * relayed untouched (pcmu both ways); the session tracks what was heard, stores transcript lines, runs
+ * the model's tools and tells the workflow what happened.
+ */
+export class CallSession {
+  private stream: CarrierStream | null = null;
+  private brain: RealtimeBrain | null = null;
+  private pendingAudio: string[] = [];
+  private readonly playback = new PlaybackTracker();
+  private firstAudioAt: number | null = null;
+  private readonly speechStartedAt = new Map<string, number>();
+  private readonly agentItemStartedAt = new Map<string, number>();
+  private readonly truncatedAt = new Map<string, number>();
+  private readonly history: string[] = [];
+  private reconnects = 0;
+  private ending = false;
+  private ended = false;
+  private readonly workflowId: string;
+
+  constructor(private readonly deps: CallSessionDeps) {
+    this.workflowId = callWorkflowId(deps.call.id);
+  }
+
+  get callId(): string {
+    return this.deps.call.id;
+  }
+
+  /** Starts relaying a (new) media stream of this call; the brain session outlives stream changes. */
+  async attach(stream: CarrierStream): Promise<void> {
+    this.stream = stream;
+    stream.on('media', (payload) => this.fromCarrier(payload));
+    stream.on('mark', (name) => this.playback.markPlayed(name, Date.now()));
+    stream.on('dtmf', (digit) => this.brain?.send({ type: 'conversation.item.create', item: { type: 'message', role: 'user', content: [{ type: 'input_text', text: `[The caller pressed ${digit}]` }] } }));
+    stream.once('close', () => this.streamEnded(stream));
+    void this.deps.workflow.signal(this.workflowId, mediaSignal, { type: 'stream-started', streamSid: stream.streamSid ?? '', at: new Date().toISOString() });
+    if (!this.brain) await this.connectBrain();
+  }
+
+  private async connectBrain(): Promise<void> {
+    const instructions = buildInstructions(this.deps.call) + (this.history.length ? `\n## Conversation so far\n${this.history.join('\n')}` : '');
+    try {
+      const brain = await RealtimeBrain.connect(this.deps.brain, instructions);
+      brain.on('event', (event) => this.fromBrain(event));
+      brain.on('closed', (reason) => void this.brainLost(reason));
+      this.brain = brain;
+      for (const payload of this.pendingAudio) brain.appendAudio(payload);
+      this.pendingAudio = [];
+    } catch (err) {
+      await this.brainLost((err as Error).message);
+    }
+  }
+
+  private async brainLost(reason: string): Promise<void> {
+    this.brain = null;
+    if (this.ended || this.ending) return;
+    this.deps.log.warn('voice model connection lost', { callId: this.callId, reason, reconnects: this.reconnects });
+    if (this.reconnects++ < MAX_BRAIN_RECONNECTS) return this.connectBrain();
+    this.system(`The voice AI became unavailable (${reason}); the call was ended.`);
+    await this.hangUp('voice model unavailable');
+  }
+
+  private fromCarrier(payload: string): void {
+    this.firstAudioAt ??= Date.now();
+    if (this.brain) this.brain.appendAudio(payload);
+    else if (this.pendingAudio.length < MAX_BUFFERED_FRAMES) this.pendingAudio.push(payload);
+  }
+
+  private fromBrain(event: BrainEvent): void {
+    switch (event.type) {
+      case 'response.output_audio.delta':
+        return this.agentAudio(event.item_id, event.delta);
+      case 'input_audio_buffer.speech_started':
+        this.speechStartedAt.set(event.item_id, (this.firstAudioAt ?? Date.now()) + (event.audio_start_ms ?? 0));
+        return this.bargeIn();
+      case 'conversation.item.input_audio_transcription.completed':
+        return this.calleeSaid(event.item_id, event.transcript ?? '');
+      case 'response.output_audio_transcript.done':
+        return this.agentSaid(event.item_id, event.transcript ?? '');
+      case 'response.output_item.done':
+        if (event.item?.type === 'function_call') void this.runTool(event.item.name, event.item.call_id, event.item.arguments);
+        return;
+      case 'error':
+        this.deps.log.warn('voice model reported an error', { callId: this.callId, error: event.error?.message ?? JSON.stringify(event.error) });
+        return;
+      default:
+        return;
+    }
+  }
+
+  private agentAudio(itemId: string, delta: string): void {
+    if (!this.stream || !delta) return;
+    const now = Date.now();
+    this.agentItemStartedAt.set(itemId, this.agentItemStartedAt.get(itemId) ?? now);
+    this.stream.sendAudio(delta);
+    this.stream.sendMark(this.playback.queue(itemId, Buffer.byteLength(delta, 'base64'), now));
+  }
+
+  // The other side started talking over us: stop our audio where they stopped hearing it, and tell the
+  // model how much was actually heard so it does not believe it said the rest.
+  private bargeIn(): void {
+    const playing = this.playback.playingNow(Date.now());
+    if (!playing || !this.stream) return;
+    this.brain?.send({ type: 'conversation.item.truncate', item_id: playing.itemId, content_index: 0, audio_end_ms: playing.audioEndMs });
+    this.truncatedAt.set(playing.itemId, playing.audioEndMs);
+    this.stream.clear();
+    this.playback.cleared();
+  }
+
+  private calleeSaid(itemId: string, transcript: string): void {
+    const text = transcript.trim();
+    if (!text) return;
+    const at = this.speechStartedAt.get(itemId) ?? Date.now();
+    this.history.push(`Representative: ${text}`);
+    this.deps.transcripts.write({ callId: this.callId, speaker: 'callee', text, spokenAt: new Date(at).toISOString(), sourceId: `in:${itemId}` });
+  }
+
+  private agentSaid(itemId: string, transcript: string): void {
+    const text = cutAtHeard(transcript.trim(), this.truncatedAt.get(itemId), this.playback.sentMs(itemId));
+    if (!text) return;
+    const at = this.agentItemStartedAt.get(itemId) ?? Date.now();
+    this.history.push(`You: ${text}`);
+    this.deps.transcripts.write({ callId: this.callId, speaker: 'agent', text, spokenAt: new Date(at).toISOString(), sourceId: `out:${itemId}` });
+  }
+
+  private system(text: string): void {
+    this.deps.transcripts.write({ callId: this.callId, speaker: 'system', text, spokenAt: new Date().toISOString(), sourceId: `sys:${Date.now()}:${text.length}` });
+  }
+
+  private async runTool(name: string, callId: string, rawArguments: string): Promise<void> {
+    let args: unknown;
+    try {
+      args = JSON.parse(rawArguments || '{}');
+    } catch {
+      return this.toolResult(callId, { error: 'arguments were not valid JSON' }, true);
+    }
+    if (!isToolName(name)) return this.toolResult(callId, { error: `unknown tool ${name}` }, true);
+    const parsed = toolArguments[name].safeParse(args);
+    if (!parsed.success) return this.toolResult(callId, { error: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') }, true);
+    this.deps.log.info('tool call', { callId: this.callId, tool: name, args: parsed.data });
+    switch (name) {
+      case 'record_outcome':
+        await this.deps.workflow.signal(this.workflowId, outcomeConfirmedSignal, toolArguments.record_outcome.parse(args));
+        return this.toolResult(callId, { ok: true }, true);
+      case 'end_call':
+        this.toolResult(callId, { ok: true }, false);
+        return this.hangUp(toolArguments.end_call.parse(args).reason);
+    }
+  }
+
+  private toolResult(callId: string, output: object, respond: boolean): void {
+    this.brain?.send({ type: 'conversation.item.create', item: { type: 'function_call_output', call_id: callId, output: JSON.stringify(output) } });
+    if (respond) this.brain?.send({ type: 'response.create' });
+  }
+
+  private async hangUp(reason: string): Promise<void> {
+    if (this.ending) return;
+    this.ending = true;
+    // Let the goodbye finish playing before the line goes dead.
+    await this.playback.drained(15_000);
+    this.deps.log.info('hanging up', { callId: this.callId, reason });
+    try {
+      await this.deps.telephony.hangup(this.deps.callSid);
+    } catch (err) {
+      this.deps.log.error('hang-up failed', { callId: this.callId, error: (err as Error).message });
+    }
+  }
+
+  private streamEnded(stream: CarrierStream): void {
+    if (this.stream !== stream) return;
+    this.stream = null;
+    void this.deps.workflow.signal(this.workflowId, mediaSignal, { type: 'stream-ended', streamSid: stream.streamSid ?? '', at: new Date().toISOString() });
+  }
+
+  /** Ends the model session; called when the call is over (no stream re-attached within the grace period). */
+  close(): void {
+    this.ended = true;
+    this.brain?.close();
+    this.brain = null;
+  }
+
+  get hasStream(): boolean {
+    return this.stream !== null;
+  }
+}
+
+/** The transcript of an interrupted reply, cut to the share of its audio that was actually heard. */
+function cutAtHeard(text: string, heardMs: number | undefined, sentMs: number): string {
+  if (heardMs === undefined || sentMs <= 0 || heardMs >= sentMs) return text;
+  const words = text.split(/\s+/);
+  const keep = Math.round((words.length * heardMs) / sentMs);
+  return keep <= 0 ? '' : `${words.slice(0, keep).join(' ')}…`;
+}

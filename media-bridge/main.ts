@@ -1,0 +1,57 @@
+import { readFileSync } from 'node:fs';
+import { Client, Connection } from '@temporalio/client';
+import { loadConfig } from '../common/config.js';
+import { createLogger } from '../common/logger.js';
+import { createPool } from '../db/pool.js';
+import { reportReady } from '../stack/supervisedProcess.js';
+import { twilioTelephony } from '../telephony/twilioTelephony.js';
+import { createBridgeServer } from './server.js';
+import { TranscriptWriter } from './transcriptWriter.js';
+import { WorkflowNotifier } from './workflowNotifier.js';
+
+const log = createLogger('bridge');
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  if (!config.database.url) throw new Error('DATABASE_URL is required (npm start sets it)');
+  const pool = createPool(config.database.url);
+  const connection = await Connection.connect({ address: config.temporal.address });
+  const transcripts = new TranscriptWriter(pool, log);
+  const { server, sessions } = createBridgeServer({
+    pool,
+    telephony: twilioTelephony(config.twilio),
+    transcripts,
+    workflow: new WorkflowNotifier(new Client({ connection, namespace: config.temporal.namespace }), log),
+    brain: {
+      apiKey: config.openai.apiKey,
+      baseUrl: config.openai.baseUrl,
+      ca: config.openai.caFile ? readFileSync(config.openai.caFile, 'utf8') : undefined,
+      model: config.openai.realtimeModel,
+      voice: config.openai.voice,
+    },
+    authToken: config.twilio.authToken,
+    publicUrl: config.bridge.publicUrl,
+    callTokenSecret: config.callTokenSecret,
+    log,
+  });
+  server.listen(config.bridge.port, '0.0.0.0', () => {
+    log.info(`media streams on ${config.bridge.publicUrl} (port ${config.bridge.port})`);
+    reportReady();
+  });
+  const stop = async () => {
+    for (const session of sessions.values()) session.close();
+    server.close();
+    const unsaved = await transcripts.flush(5000);
+    if (unsaved) log.error('stopping with transcript lines not yet stored', { count: unsaved });
+    await pool.end();
+    await connection.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop());
+  process.once('SIGTERM', () => void stop());
+}
+
+main().catch((err) => {
+  log.error('bridge failed to start', { error: (err as Error).message });
+  process.exit(1);
+});

@@ -1,0 +1,92 @@
+import http from 'node:http';
+import twilio from 'twilio';
+import { WebSocketServer } from 'ws';
+import { verifyCallToken } from '../common/callToken.js';
+import type { Logger } from '../common/logger.js';
+import { getCallContext } from '../db/calls.js';
+import type { Pool } from '../db/pool.js';
+import type { Telephony } from '../telephony/telephony.js';
+import type { BrainSettings } from './brain/realtimeBrain.js';
+import { CallSession } from './callSession.js';
+import { CarrierStream } from './carrierStream.js';
+import type { TranscriptWriter } from './transcriptWriter.js';
+import type { WorkflowNotifier } from './workflowNotifier.js';
+
+export interface BridgeDeps {
+  pool: Pool;
+  telephony: Telephony;
+  transcripts: TranscriptWriter;
+  workflow: WorkflowNotifier;
+  brain: BrainSettings;
+  authToken: string;
+  publicUrl: string;
+  callTokenSecret: string;
+  log: Logger;
+}
+
+// A stream can end and a new one start for the same call (keys pressed by <Play digits> + <Redirect>);
+// the session, and its voice model, wait this long for the next stream before closing.
+const REATTACH_GRACE_MS = 5000;
+const START_TIMEOUT_MS = 10_000;
+
+export function createBridgeServer(deps: BridgeDeps): { server: http.Server; sessions: Map<string, CallSession> } {
+  const sessions = new Map<string, CallSession>();
+  const server = http.createServer((req, res) => {
+    if (req.url === '/health') res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: true, calls: sessions.size }));
+    else res.writeHead(404).end();
+  });
+  const wss = new WebSocketServer({ noServer: true, maxPayload: 1 << 20 });
+
+  server.on('upgrade', (req, socket, head) => {
+    const path = new URL(req.url ?? '/', 'http://bridge').pathname;
+    const signature = req.headers['x-twilio-signature'];
+    if (path !== new URL(deps.publicUrl).pathname) return refuse(socket, 404, 'Not Found');
+    if (typeof signature !== 'string' || !twilio.validateRequest(deps.authToken, signature, deps.publicUrl, {})) {
+      deps.log.warn('refused a media stream with a bad or missing X-Twilio-Signature', { remote: req.socket.remoteAddress });
+      return refuse(socket, 403, 'Forbidden');
+    }
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      const stream = new CarrierStream(ws, (problem) => deps.log.warn('invalid message from the carrier', { problem }));
+      const startTimer = setTimeout(() => stream.close(1008, 'no start message'), START_TIMEOUT_MS);
+      stream.once('start', (start) => {
+        clearTimeout(startTimer);
+        void onStart(stream, start.callSid, start.customParameters).catch((err) => {
+          deps.log.error('could not start the call session', { error: (err as Error).message });
+          stream.close(1011, 'session failed');
+        });
+      });
+    });
+  });
+
+  async function onStart(stream: CarrierStream, callSid: string, params: Record<string, string>): Promise<void> {
+    const { callId, token } = params;
+    if (!callId || !token || !verifyCallToken(deps.callTokenSecret, callId, token)) {
+      deps.log.warn('refused a media stream with an invalid call token', { callSid });
+      return stream.close(1008, 'invalid call token');
+    }
+    let session = sessions.get(callId);
+    if (!session) {
+      const call = await getCallContext(deps.pool, callId);
+      if (!call) return stream.close(1008, 'unknown call');
+      session = new CallSession({ call, callSid, brain: deps.brain, telephony: deps.telephony, transcripts: deps.transcripts, workflow: deps.workflow, log: deps.log });
+      sessions.set(callId, session);
+    }
+    const current = session;
+    stream.once('close', () => {
+      setTimeout(() => {
+        if (!current.hasStream && sessions.get(callId) === current) {
+          current.close();
+          sessions.delete(callId);
+        }
+      }, REATTACH_GRACE_MS).unref();
+    });
+    deps.log.info('media stream started', { callId, callSid, streamSid: stream.streamSid });
+    await current.attach(stream);
+  }
+
+  return { server, sessions };
+}
+
+function refuse(socket: import('node:stream').Duplex, status: number, text: string): void {
+  socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+}

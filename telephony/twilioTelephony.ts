@@ -1,0 +1,64 @@
+import twilio from 'twilio';
+import { TelephonyRejectedError, type PlaceCallRequest, type Telephony } from './telephony.js';
+
+export interface TwilioSettings {
+  accountSid: string;
+  authToken: string;
+  /** Sandbox carrier address; undefined means the real api.twilio.com. */
+  apiBaseUrl?: string;
+}
+
+export function createTwilioClient(settings: TwilioSettings): twilio.Twilio {
+  const client = twilio(settings.accountSid, settings.authToken, { timeout: 15_000, autoRetry: true, maxRetries: 2 });
+  if (settings.apiBaseUrl) client.api.baseUrl = settings.apiBaseUrl;
+  return client;
+}
+
+export function twilioTelephony(settings: TwilioSettings): Telephony {
+  const client = createTwilioClient(settings);
+  return {
+    placeCall: (request: PlaceCallRequest) =>
+      translateErrors(async () => {
+        const call = await client.calls.create({
+          to: request.to,
+          from: request.from,
+          url: request.voiceUrl,
+          method: 'POST',
+          statusCallback: request.statusCallbackUrl,
+          statusCallbackMethod: 'POST',
+          statusCallbackEvent: ['initiated', 'ringing', 'answered', 'completed'],
+          timeout: request.ringTimeoutSeconds,
+        });
+        return { callSid: call.sid };
+      }),
+    fetchCall: (callSid) =>
+      translateErrors(async () => {
+        const call = await client.calls(callSid).fetch();
+        return { status: call.status, durationSeconds: call.duration ? Number(call.duration) : null };
+      }),
+    updateCall: (callSid, twiml) => translateErrors(async () => void (await client.calls(callSid).update({ twiml }))),
+    hangup: (callSid) =>
+      translateErrors(async () => {
+        try {
+          await client.calls(callSid).update({ status: 'completed' });
+        } catch (err) {
+          // 21220: "Call is not in-progress. Cannot redirect." - it already ended, which is what we wanted.
+          if ((err as { code?: number }).code === 21220) return;
+          throw err;
+        }
+      }),
+  };
+}
+
+async function translateErrors<T>(operation: () => Promise<T>): Promise<T> {
+  try {
+    return await operation();
+  } catch (err) {
+    const e = err as { status?: number; code?: number; message?: string };
+    // 4xx other than 429 will fail the same way again; 5xx, 429 and network errors are worth a retry.
+    if (typeof e.status === 'number' && e.status >= 400 && e.status < 500 && e.status !== 429) {
+      throw new TelephonyRejectedError(`${e.message ?? 'rejected by the carrier'}${e.code ? ` (Twilio error ${e.code})` : ''}`, e.code, e.status);
+    }
+    throw err;
+  }
+}

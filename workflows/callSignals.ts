@@ -1,0 +1,36 @@
+import { defineQuery, defineSignal } from '@temporalio/workflow';
+import type { CallStatus } from '../common/callStatus.js';
+import type { ConfirmedOutcome } from '../common/outcome.js';
+
+/** A carrier status callback, as received (signature already checked) by the API. */
+export interface CarrierStatusUpdate {
+  callSid: string;
+  /** Twilio's CallStatus value (queued, initiated, ringing, in-progress, completed, busy, ...). */
+  carrierStatus: string;
+  sequenceNumber: number | null;
+  at: string;
+  durationSeconds: number | null;
+}
+
+/** What the media-bridge saw on the line. */
+export interface MediaUpdate {
+  type: 'stream-started' | 'stream-ended';
+  streamSid: string;
+  at: string;
+  detail?: string;
+}
+
+export interface CallState {
+  status: CallStatus;
+  callSid: string | null;
+  confirmed: ConfirmedOutcome;
+}
+
+export const carrierStatusSignal = defineSignal<[CarrierStatusUpdate]>('carrierStatus');
+export const mediaSignal = defineSignal<[MediaUpdate]>('media');
+export const outcomeConfirmedSignal = defineSignal<[ConfirmedOutcome]>('outcomeConfirmed');
+export const callStateQuery = defineQuery<CallState>('callState');
+
+export function callWorkflowId(callId: string): string {
+  return `call-${callId}`;
+}
