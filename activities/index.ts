@@ -25,6 +25,7 @@ export function createActivities({ pool, telephony, config }: ActivityDeps) {
     },
 
     async placeCall(input: { callId: string; to: string; from: string }): Promise<{ callSid: string }> {
+      const requestedAt = new Date().toISOString();
       const placed = await telephony.placeCall({
         to: input.to,
         from: input.from,
@@ -32,7 +33,7 @@ export function createActivities({ pool, telephony, config }: ActivityDeps) {
         statusCallbackUrl: callbackUrl('status', input.callId),
         ringTimeoutSeconds: 45,
       });
-      await recordCallEvent(pool, { callId: input.callId, status: 'dialing', at: new Date().toISOString(), eventKey: 'dialing:', callStatus: 'dialing', callSid: placed.callSid });
+      await recordCallEvent(pool, { callId: input.callId, status: 'dialing', at: requestedAt, eventKey: 'dialing:', callStatus: 'dialing', callSid: placed.callSid });
       return placed;
     },
 

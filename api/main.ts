@@ -1,6 +1,7 @@
 import { Client, Connection } from '@temporalio/client';
 import { loadConfig } from '../common/config.js';
 import { createLogger } from '../common/logger.js';
+import { migrate } from '../db/migrate.js';
 import { createPool } from '../db/pool.js';
 import { reportReady } from '../stack/supervisedProcess.js';
 import { createApp } from './app.js';
@@ -12,6 +13,8 @@ async function main(): Promise<void> {
   const config = loadConfig();
   if (!config.database.url) throw new Error('DATABASE_URL is required (npm start sets it)');
   const pool = createPool(config.database.url);
+  // Idempotent (advisory-locked); in production, where no launcher runs, the API brings the schema up to date.
+  await migrate(pool);
   const connection = await Connection.connect({ address: config.temporal.address });
   const temporal = new Client({ connection, namespace: config.temporal.namespace });
   const live = new LiveUpdates(config.database.url, log);
@@ -22,6 +25,7 @@ async function main(): Promise<void> {
     reportReady();
   });
   const stop = () => {
+    setTimeout(() => process.exit(0), 3000).unref();
     server.closeAllConnections();
     server.close(() => void Promise.all([live.stop(), pool.end(), connection.close()]).then(() => process.exit(0)));
   };

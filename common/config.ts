@@ -4,6 +4,7 @@ import { z } from 'zod';
 // Twilio / OpenAI variables; nothing in code changes.
 export const SANDBOX_ACCOUNT_SID = 'AC00000000000000000000000000000001';
 export const SANDBOX_AUTH_TOKEN = 'sandbox-auth-token';
+const DEFAULT_CALL_TOKEN_SECRET = 'local-sandbox-call-token-secret';
 
 const port = z.coerce.number().int().min(1).max(65535);
 const url = z.string().url();
@@ -38,7 +39,7 @@ const envSchema = z.object({
   OPENAI_REALTIME_MODEL: z.string().min(1).default('gpt-realtime'),
   OPENAI_VOICE: z.string().min(1).default('marin'),
   OPENAI_EXTRACTION_MODEL: z.string().min(1).default('gpt-4o-mini'),
-  CALL_TOKEN_SECRET: z.string().min(16, 'must be at least 16 characters').default('local-sandbox-call-token-secret'),
+  CALL_TOKEN_SECRET: z.string().min(16, 'must be at least 16 characters').default(DEFAULT_CALL_TOKEN_SECRET),
   MAX_CALL_MINUTES: z.coerce.number().positive().default(90),
 });
 
@@ -75,6 +76,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (liveTwilio && !e.TWILIO_AUTH_TOKEN) problems.push('TWILIO_AUTH_TOKEN: required when TWILIO_ACCOUNT_SID is set');
   const liveOpenai = Boolean(e.OPENAI_API_KEY);
   const sandboxEnabled = e.SANDBOX ? e.SANDBOX === 'on' : !(liveTwilio && liveOpenai);
+  if (!sandboxEnabled && e.CALL_TOKEN_SECRET === DEFAULT_CALL_TOKEN_SECRET) problems.push('CALL_TOKEN_SECRET: set a long random secret outside the sandbox');
   if (liveTwilio && !e.PUBLIC_URL) problems.push('PUBLIC_URL: required with real Twilio (the https address Twilio can reach, e.g. a tunnel)');
   if (problems.length) throw new ConfigError(problems);
 

@@ -40,7 +40,8 @@ export function superviseProcess(options: { name: string; entry: string; env: No
       }
     });
     child.once('exit', (code, signal) => {
-      if (stopping) return;
+      // Exit code 0 is a deliberate stop (Ctrl-C reaches every process in the terminal's group).
+      if (stopping || code === 0) return;
       if (!everReady) {
         markFailed(new Error(`${options.name} exited during start-up (code ${code ?? signal}); see its log lines above.`));
         return;

@@ -32,7 +32,8 @@ export async function startTemporalServer(options: {
     ...Object.entries(SEARCH_ATTRIBUTES).flatMap(([name, type]) => ['--search-attribute', `${name}=${type}`]),
   ];
   const child = spawn(options.cli, args, { stdio: ['ignore', 'pipe', 'pipe'] });
-  pipeWithPrefix(child, options.prefix);
+  // The server logs its own readiness probes as errors while it boots; they are noise, not failures.
+  pipeWithPrefix(child, options.prefix, /Frontend is not healthy yet/);
   const address = `127.0.0.1:${options.port}`;
   const exited = new Promise<never>((_, reject) =>
     child.once('exit', (code) => reject(new Error(`the Temporal dev server exited (code ${code}) before it was ready`))),

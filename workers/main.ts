@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { NativeConnection, Runtime, Worker, makeTelemetryFilterString } from '@temporalio/worker';
+import { DefaultLogger, NativeConnection, Runtime, Worker, makeTelemetryFilterString } from '@temporalio/worker';
 import { createActivities } from '../activities/index.js';
 import { loadConfig } from '../common/config.js';
 import { createLogger } from '../common/logger.js';
@@ -12,7 +12,7 @@ const log = createLogger('worker');
 async function main(): Promise<void> {
   const config = loadConfig();
   if (!config.database.url) throw new Error('DATABASE_URL is required (npm start sets it)');
-  Runtime.install({ telemetryOptions: { logging: { filter: makeTelemetryFilterString({ core: 'WARN' }) } } });
+  Runtime.install({ logger: new DefaultLogger(config.logLevel === 'debug' ? 'DEBUG' : 'WARN'), telemetryOptions: { logging: { filter: makeTelemetryFilterString({ core: 'WARN' }) } } });
   const pool = createPool(config.database.url);
   const connection = await NativeConnection.connect({ address: config.temporal.address });
   const worker = await Worker.create({

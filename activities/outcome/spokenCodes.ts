@@ -8,7 +8,8 @@ const DIGIT_WORDS: Record<string, string> = {
  * and returns it compact and upper-case ("ACM48213"), or null when no code-like run of tokens follows.
  */
 export function readSpokenCode(text: string): string | null {
-  const tokens = text.split(/[\s,.;:]+/).filter(Boolean);
+  const sentence = text.split(/[.!?](?:\s|$)/)[0];
+  const tokens = sentence.split(/[\s,;:]+/).filter(Boolean);
   let code = '';
   for (const raw of tokens) {
     const token = raw.toLowerCase().replace(/[^a-z0-9-]/g, '');

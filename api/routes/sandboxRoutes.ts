@@ -1,5 +1,13 @@
 import { Router } from 'express';
+import { z } from 'zod';
 import type { AppConfig } from '../../common/config.js';
+
+const PICKUP_DESCRIPTIONS: Record<string, string> = {
+  answer: 'Answers and helps',
+  busy: 'Always busy',
+  'no-answer': 'Never answers',
+};
+const sandboxBusinesses = z.array(z.object({ id: z.string(), name: z.string(), number: z.string(), pickup: z.string() }));
 
 /** Lets the web UI offer the sandbox's businesses as call targets while the sandbox runs. */
 export function sandboxRoutes(config: AppConfig): Router {
@@ -11,7 +19,10 @@ export function sandboxRoutes(config: AppConfig): Router {
     }
     try {
       const response = await fetch(`${config.sandbox.url}/_sandbox/businesses`);
-      res.status(response.status).json(await response.json());
+      const businesses = sandboxBusinesses.parse(await response.json());
+      res.json({
+        businesses: businesses.map((b) => ({ id: b.id, name: b.name, phoneNumber: b.number, description: PICKUP_DESCRIPTIONS[b.pickup] ?? b.pickup })),
+      });
     } catch (err) {
       res.status(502).json({ error: `the sandbox did not answer: ${(err as Error).message}` });
     }

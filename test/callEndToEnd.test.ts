@@ -1,0 +1,108 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { getJson, postJson, waitFor } from './support/http.js';
+import { recordHistoryIfAsked } from './support/recordHistory.js';
+import { startTestStack, type TestStack } from './support/testStack.js';
+
+const ACME = '+18005550101';
+const ISSUE = 'I was charged twice for my October bill and want the duplicate charge refunded.';
+const FINAL = ['completed', 'busy', 'no-answer', 'failed', 'canceled'];
+
+describe('one call, end to end, through the HTTP API', { timeout: 300_000 }, () => {
+  let stack: TestStack;
+  before(async () => {
+    stack = await startTestStack();
+  });
+  after(async () => {
+    await stack?.stop();
+  });
+
+  it('phones the business, states the issue and comes back with the case number it was given', async () => {
+    const created = await postJson(`${stack.api}/calls`, {
+      to: ACME, issue: ISSUE, company: 'Acme Telecom', userName: 'Jane Doe', facts: { 'Account number': '4417 2290' },
+    });
+    assert.equal(created.status, 201, JSON.stringify(created.body));
+    const id = created.body.id as string;
+
+    const call = await waitFor('the call to finish', () => getJson(`${stack.api}/calls/${id}`).then((r) => r.body), (c) => FINAL.includes(c.status));
+    assert.equal(call.status, 'completed', JSON.stringify(call.timeline));
+
+    const truth = await getJson(`${stack.sandbox}/_sandbox/calls/${call.callSid}`);
+    assert.equal(truth.status, 200);
+    assert.match(truth.body.facts.caseNumber, /^ACM\d{5}$/);
+    assert.equal(call.outcome?.caseNumber, truth.body.facts.caseNumber);
+
+    const agentLines = call.transcript.filter((l: any) => l.speaker === 'agent').map((l: any) => l.text);
+    const calleeLines = call.transcript.filter((l: any) => l.speaker === 'callee').map((l: any) => l.text);
+    assert.ok(agentLines.some((t: string) => t.includes(ISSUE)), `agent never stated the issue: ${JSON.stringify(agentLines)}`);
+    assert.ok(calleeLines.some((t: string) => /Acme Telecom/.test(t)), `the business greeting is missing: ${JSON.stringify(calleeLines)}`);
+    const times = call.transcript.map((l: any) => Date.parse(l.at));
+    assert.deepEqual(times, [...times].sort((a, b) => a - b), 'transcript lines are in the order they were spoken');
+
+    const statuses = call.timeline.map((e: any) => e.status);
+    for (const expected of ['queued', 'dialing', 'ringing', 'in-progress', 'completed']) assert.ok(statuses.includes(expected), `timeline lacks ${expected}: ${statuses}`);
+    assert.ok(statuses.indexOf('ringing') < statuses.indexOf('in-progress') && statuses.indexOf('in-progress') < statuses.indexOf('completed'));
+    assert.ok(call.timeline.every((e: any) => !Number.isNaN(Date.parse(e.at))));
+
+    await recordHistoryIfAsked(stack.stack.config.temporal.address, call.workflowId, 'completed-call');
+
+    const listed = await getJson(`${stack.api}/calls`);
+    assert.ok(listed.body.calls.some((c: any) => c.id === id && c.outcome?.caseNumber === truth.body.facts.caseNumber));
+  });
+
+  it('streams status and transcript updates live over SSE', async () => {
+    const created = await postJson(`${stack.api}/calls`, { to: ACME, issue: ISSUE, company: 'Acme Telecom', userName: 'Jane Doe' });
+    const response = await fetch(`${stack.api}/calls/${created.body.id}/events`);
+    assert.equal(response.headers.get('content-type'), 'text/event-stream');
+    const events: Array<{ event: string; data: any }> = [];
+    const decoder = new TextDecoder();
+    let buffer = '';
+    const reader = response.body!.getReader();
+    while (!events.some((e) => e.event === 'status' && e.data.status === 'completed')) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      buffer += decoder.decode(value, { stream: true });
+      let split: number;
+      while ((split = buffer.indexOf('\n\n')) >= 0) {
+        const block = buffer.slice(0, split);
+        buffer = buffer.slice(split + 2);
+        const event = /^event: (.+)$/m.exec(block)?.[1];
+        const data = /^data: (.+)$/m.exec(block)?.[1];
+        if (event && data) events.push({ event, data: JSON.parse(data) });
+      }
+    }
+    await reader.cancel();
+    assert.equal(events[0].event, 'snapshot');
+    assert.ok(events.some((e) => e.event === 'status' && e.data.status === 'ringing'));
+    assert.ok(events.filter((e) => e.event === 'transcript').length >= 3, 'transcript lines arrive as they are spoken');
+    assert.ok(events.some((e) => e.event === 'outcome' && /^ACM\d{5}$/.test(e.data.caseNumber)));
+  });
+
+  it('rejects invalid requests with the field at fault, and maps an Idempotency-Key to one call', async () => {
+    const invalid = await postJson(`${stack.api}/calls`, { to: '555-0101', issue: 'short' });
+    assert.equal(invalid.status, 400);
+    assert.deepEqual(invalid.body.details.map((d: any) => d.path).sort(), ['issue', 'to']);
+
+    const key = { 'Idempotency-Key': `test-${Date.now()}` };
+    const first = await postJson(`${stack.api}/calls`, { to: '+18005550102', issue: ISSUE }, key);
+    const again = await postJson(`${stack.api}/calls`, { to: '+18005550102', issue: ISSUE }, key);
+    assert.equal(first.status, 201);
+    assert.equal(again.status, 200);
+    assert.equal(again.body.id, first.body.id);
+    const conflicting = await postJson(`${stack.api}/calls`, { to: '+18005550103', issue: ISSUE }, key);
+    assert.equal(conflicting.status, 409);
+    const busy = await waitFor('the busy call to finish', () => getJson(`${stack.api}/calls/${first.body.id}`).then((r) => r.body), (c) => FINAL.includes(c.status));
+    assert.equal(busy.status, 'busy');
+    assert.equal(busy.outcome, null);
+    await recordHistoryIfAsked(stack.stack.config.temporal.address, busy.workflowId, 'busy-call');
+  });
+
+  it('refuses carrier webhooks whose signature does not match', async () => {
+    const response = await fetch(`${stack.api}/twilio/status?callId=call_000000000000000000000000`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': 'forged' },
+      body: new URLSearchParams({ CallSid: `CA${'0'.repeat(32)}`, CallStatus: 'completed' }),
+    });
+    assert.equal(response.status, 403);
+  });
+});

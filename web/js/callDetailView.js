@@ -1,0 +1,179 @@
+import { callTitle, describeStatus, isUnderway } from './callPresentation.js';
+import { followCall } from './callStream.js';
+import { el } from './element.js';
+import { applyCallEvent, talkTimeMs } from './liveCall.js';
+import { renderOutcome } from './outcomeCard.js';
+import { renderTimeline } from './timelineView.js';
+import { formatDuration, formatWhen } from './timeFormat.js';
+import { createTranscriptView } from './transcriptView.js';
+
+const CONNECTION_TEXT = {
+  connecting: 'Connecting…',
+  live: 'Live',
+  reconnecting: 'Reconnecting…',
+  offline: 'Updates paused, retrying…',
+};
+
+/**
+ * One call, live: status, outcome, conversation and timeline follow the server's events without a
+ * reload. `initialCall` (the answer to `POST /calls`) lets a just-placed call show at once.
+ * `onCallChange(call)` hears every change, so the history list can follow along.
+ */
+export function createCallDetailView({ id, api, initialCall, onCallChange }) {
+  let call = null;
+  let connection = 'connecting';
+  let stopFollowing = null;
+  let ticker = null;
+
+  const transcript = createTranscriptView();
+  const slots = {
+    status: slot(renderStatus, (c) => c.status),
+    meta: slot(renderMeta, (c) => JSON.stringify([c.to, c.createdAt, c.userName, talkTime(c)])),
+    outcome: slot(renderOutcome, (c) => JSON.stringify([c.outcome, c.status === 'completed'])),
+    issue: slot(renderIssue, (c) => c.issue),
+    timeline: slot((c) => renderTimeline(c.timeline), (c) => JSON.stringify(c.timeline)),
+  };
+  const title = el('h1', { id: 'call-title', tabindex: '-1' }, 'Call');
+  const connectionBadge = el('p', { class: 'connection', hidden: true, dataset: { testid: 'connection' } });
+  const loading = el('p', { class: 'loading muted' }, 'Loading the call…');
+  const body = el(
+    'div',
+    { hidden: true },
+    // Announce the outcome as soon as it arrives: it is what the person has been waiting for.
+    el('div', { class: 'outcome-region', 'aria-live': 'polite' }, slots.outcome.element),
+    el(
+      'div',
+      { class: 'call-columns' },
+      transcript.element,
+      el(
+        'div',
+        { class: 'call-side' },
+        el('section', { class: 'card', 'aria-labelledby': 'issue-title' }, el('h2', { id: 'issue-title' }, 'The issue'), slots.issue.element),
+        el('section', { class: 'card', 'aria-labelledby': 'timeline-title' }, el('h2', { id: 'timeline-title' }, 'Timeline'), slots.timeline.element),
+      ),
+    ),
+  );
+  // The heading and the status region stay in place for the life of the page, so focus on the heading
+  // survives updates and screen readers announce each new status.
+  const element = el(
+    'article',
+    { class: 'page call-page', 'aria-labelledby': 'call-title' },
+    el(
+      'header',
+      { class: 'call-header' },
+      el('div', { class: 'call-heading' }, title, el('div', { class: 'call-status', role: 'status' }, slots.status.element)),
+      slots.meta.element,
+      connectionBadge,
+    ),
+    loading,
+    body,
+  );
+
+  function receive(event) {
+    const next = applyCallEvent(call, event);
+    if (next === call || !next) return;
+    call = next;
+    loading.hidden = true;
+    body.hidden = false;
+    update();
+    onCallChange(call);
+  }
+
+  function update() {
+    title.textContent = callTitle(call);
+    for (const s of Object.values(slots)) s.update(call);
+    transcript.update(call);
+    showConnection();
+    document.title = `${describeStatus(call.status).label} · ${callTitle(call)} · Call Agent`;
+    // While on the line, the talk time in the header counts up each second.
+    if (call.status === 'in-progress' && !ticker) ticker = setInterval(() => slots.meta.update(call), 1000);
+    if (call.status !== 'in-progress') stopTicker();
+  }
+
+  function showConnection() {
+    // A finished call with its outcome has nothing more to wait for; "Live" would only distract.
+    const watching = call && (isUnderway(call.status) || (call.status === 'completed' && !call.outcome));
+    connectionBadge.hidden = !watching;
+    connectionBadge.dataset.state = connection;
+    connectionBadge.textContent = CONNECTION_TEXT[connection];
+  }
+
+  function showMissing() {
+    document.title = 'Call not found · Call Agent';
+    title.textContent = 'Call not found';
+    loading.replaceChildren('There is no call at this address. The link may be incomplete. ', el('a', { href: '#/' }, 'Place a new call'));
+  }
+
+  function stopTicker() {
+    clearInterval(ticker);
+    ticker = null;
+  }
+
+  return {
+    element,
+    start() {
+      document.title = 'Call · Call Agent';
+      if (initialCall) receive({ type: 'snapshot', data: initialCall });
+      stopFollowing = followCall({
+        api,
+        id,
+        onEvent: receive,
+        onConnection(state) {
+          connection = state;
+          showConnection();
+        },
+        onMissing: showMissing,
+      });
+    },
+    destroy() {
+      stopFollowing?.();
+      stopTicker();
+    },
+  };
+}
+
+/** A piece of the page re-rendered only when its key changes, not on every transcript line. */
+function slot(render, keyOf) {
+  const element = el('div');
+  let key;
+  return {
+    element,
+    update(call) {
+      const next = keyOf(call);
+      if (next === key) return;
+      key = next;
+      element.replaceChildren(render(call) ?? '');
+    },
+  };
+}
+
+function renderStatus(call) {
+  const status = describeStatus(call.status);
+  return el(
+    'span',
+    { class: 'status-line' },
+    el('span', { class: `badge badge-large tone-${status.tone}`, dataset: { testid: 'call-status', status: call.status } }, status.label),
+    el('span', { class: 'status-summary' }, status.summary),
+  );
+}
+
+function renderMeta(call) {
+  const talked = talkTime(call);
+  return el(
+    'p',
+    { class: 'call-meta' },
+    el('span', {}, call.to),
+    el('span', {}, 'Placed ', formatWhen(call.createdAt)),
+    call.userName ? el('span', {}, `On behalf of ${call.userName}`) : null,
+    talked ? el('span', {}, `${call.status === 'in-progress' ? 'On the line for' : 'Talked for'} ${talked}`) : null,
+  );
+}
+
+function renderIssue(call) {
+  return el('p', { class: 'issue-text' }, call.issue);
+}
+
+function talkTime(call) {
+  const ms = talkTimeMs(call.timeline);
+  return ms === null ? null : formatDuration(ms);
+}

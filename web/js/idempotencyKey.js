@@ -1,0 +1,11 @@
+/** A fresh UUID v4 to send as `Idempotency-Key`, so a retried submission cannot place a second call. */
+export function newIdempotencyKey(crypto = globalThis.crypto) {
+  // randomUUID exists only in secure contexts (https or localhost); opened over plain http on a LAN
+  // address the page still has getRandomValues.
+  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  bytes[6] = (bytes[6] & 0x0f) | 0x40;
+  bytes[8] = (bytes[8] & 0x3f) | 0x80;
+  const hex = Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
