@@ -41,6 +41,8 @@ export interface CallDetail extends Omit<CallSummary, 'outcome'> {
   timeline: TimelineEntry[];
   transcript: TranscriptLine[];
   outcome: CallOutcome | null;
+  /** What the voice model cost on this call (estimated from its reported token usage). */
+  cost: { usd: number; usage: Record<string, number> };
 }
 
 /** The slice of a call the media-bridge needs to brief the voice brain. */
@@ -98,6 +100,7 @@ export async function getCallDetail(pool: pg.Pool, ownerId: string, id: string):
     timeline,
     transcript,
     outcome: r.outcome ?? null,
+    cost: { usd: Number(r.brain_cost_usd), usage: r.brain_usage },
   };
 }
 
@@ -214,4 +217,8 @@ function timelineEntryOf(r: Record<string, any>): TimelineEntry {
 
 function transcriptLineOf(r: Record<string, any>): TranscriptLine {
   return { seq: Number(r.id), speaker: r.speaker, text: r.text, at: r.spoken_at.toISOString() };
+}
+
+export async function saveBrainUsage(pool: pg.Pool, callId: string, usage: object, costUsd: number): Promise<void> {
+  await pool.query('UPDATE calls SET brain_usage = $2, brain_cost_usd = $3, updated_at = now() WHERE id = $1', [callId, JSON.stringify(usage), costUsd]);
 }

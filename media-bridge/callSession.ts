@@ -5,6 +5,7 @@ import { callWorkflowId, mediaSignal, outcomeConfirmedSignal } from '../workflow
 import { buildInstructions } from './brain/instructions.js';
 import { RealtimeBrain, type BrainEvent, type BrainSettings } from './brain/realtimeBrain.js';
 import { isToolName, toolArguments } from './brain/tools.js';
+import { UsageMeter, type UsageTotals } from './brain/usageMeter.js';
 import type { CarrierStream } from './carrierStream.js';
 import { PlaybackTracker } from './playbackTracker.js';
 import type { TranscriptWriter } from './transcriptWriter.js';
@@ -13,6 +14,9 @@ import type { WorkflowNotifier } from './workflowNotifier.js';
 export interface CallSessionDeps {
   call: CallContext;
   callSid: string;
+  /** Our TwiML webhook for this call: after keys are played the carrier is redirected back to it. */
+  voiceUrl: string;
+  saveUsage(usage: UsageTotals, costUsd: number): Promise<void>;
   brain: BrainSettings;
   telephony: Telephony;
   transcripts: TranscriptWriter;
@@ -39,6 +43,7 @@ export class CallSession {
   private readonly agentItemStartedAt = new Map<string, number>();
   private readonly truncatedAt = new Map<string, number>();
   private readonly history: string[] = [];
+  private readonly usage = new UsageMeter();
   private reconnects = 0;
   private ending = false;
   private ended = false;
@@ -106,6 +111,10 @@ export class CallSession {
       case 'response.output_item.done':
         if (event.item?.type === 'function_call') void this.runTool(event.item.name, event.item.call_id, event.item.arguments);
         return;
+      case 'response.done':
+        this.usage.add(event.response?.usage);
+        this.deps.saveUsage(this.usage.totals, this.usage.costUsd).catch((err) => this.deps.log.warn('storing usage failed', { error: err.message }));
+        return;
       case 'error':
         this.deps.log.warn('voice model reported an error', { callId: this.callId, error: event.error?.message ?? JSON.stringify(event.error) });
         return;
@@ -164,14 +173,49 @@ export class CallSession {
     const parsed = toolArguments[name].safeParse(args);
     if (!parsed.success) return this.toolResult(callId, { error: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') }, true);
     this.deps.log.info('tool call', { callId: this.callId, tool: name, args: parsed.data });
+    // Tools after which the model should keep talking get a response.create; the others wait for the line.
     switch (name) {
       case 'record_outcome':
         await this.deps.workflow.signal(this.workflowId, outcomeConfirmedSignal, toolArguments.record_outcome.parse(args));
         return this.toolResult(callId, { ok: true }, true);
+      case 'press_digits':
+        return this.pressDigits(callId, toolArguments.press_digits.parse(args).digits);
+      case 'wait_on_hold':
+        this.lineEvent('hold-started', 'on hold');
+        return this.toolResult(callId, { ok: true, note: 'Stay silent until a person speaks to you.' }, false);
+      case 'request_user': {
+        const { reason } = toolArguments.request_user.parse(args);
+        this.lineEvent('user-needed', reason);
+        this.system(`The agent needs you on this call: ${reason}`);
+        return this.toolResult(callId, { ok: true, note: 'The customer was notified. Keep the representative on the line politely.' }, true);
+      }
+      case 'escalate': {
+        const { reason } = toolArguments.escalate.parse(args);
+        this.lineEvent('escalated', reason);
+        return this.toolResult(callId, { ok: true }, true);
+      }
       case 'end_call':
         this.toolResult(callId, { ok: true }, false);
         return this.hangUp(toolArguments.end_call.parse(args).reason);
     }
+  }
+
+  // Media Streams cannot carry keys. The call is redirected to <Play digits> and back to our TwiML, which
+  // opens a new stream that re-attaches to this session; the model session stays open across the gap.
+  private async pressDigits(callId: string, digits: string): Promise<void> {
+    const twiml = `<Response><Play digits="${digits}"/><Redirect method="POST">${escapeXml(this.deps.voiceUrl)}</Redirect></Response>`;
+    try {
+      await this.deps.telephony.updateCall(this.deps.callSid, twiml);
+      this.history.push(`You pressed ${digits}`);
+      this.toolResult(callId, { ok: true, pressed: digits }, false);
+    } catch (err) {
+      this.deps.log.warn('pressing keys failed', { callId: this.callId, digits, error: (err as Error).message });
+      this.toolResult(callId, { ok: false, error: 'the keys could not be sent; say the option instead' }, true);
+    }
+  }
+
+  private lineEvent(type: 'hold-started' | 'user-needed' | 'escalated', detail: string): void {
+    void this.deps.workflow.signal(this.workflowId, mediaSignal, { type, streamSid: this.stream?.streamSid ?? '', at: new Date().toISOString(), detail });
   }
 
   private toolResult(callId: string, output: object, respond: boolean): void {
@@ -216,4 +260,8 @@ function cutAtHeard(text: string, heardMs: number | undefined, sentMs: number): 
   const words = text.split(/\s+/);
   const keep = Math.round((words.length * heardMs) / sentMs);
   return keep <= 0 ? '' : `${words.slice(0, keep).join(' ')}…`;
+}
+
+function escapeXml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }

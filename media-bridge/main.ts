@@ -31,6 +31,7 @@ async function main(): Promise<void> {
     },
     authToken: config.twilio.authToken,
     publicUrl: config.bridge.publicUrl,
+    apiPublicUrl: config.api.publicUrl,
     callTokenSecret: config.callTokenSecret,
     log,
   });

@@ -3,7 +3,7 @@ import twilio from 'twilio';
 import { WebSocketServer } from 'ws';
 import { verifyCallToken } from '../common/callToken.js';
 import type { Logger } from '../common/logger.js';
-import { getCallContext } from '../db/calls.js';
+import { getCallContext, saveBrainUsage } from '../db/calls.js';
 import type { Pool } from '../db/pool.js';
 import type { Telephony } from '../telephony/telephony.js';
 import type { BrainSettings } from './brain/realtimeBrain.js';
@@ -20,6 +20,8 @@ export interface BridgeDeps {
   brain: BrainSettings;
   authToken: string;
   publicUrl: string;
+  /** The API's public base URL (TwiML webhooks live there). */
+  apiPublicUrl: string;
   callTokenSecret: string;
   log: Logger;
 }
@@ -68,7 +70,16 @@ export function createBridgeServer(deps: BridgeDeps): { server: http.Server; ses
     if (!session) {
       const call = await getCallContext(deps.pool, callId);
       if (!call) return stream.close(1008, 'unknown call');
-      session = new CallSession({ call, callSid, brain: deps.brain, telephony: deps.telephony, transcripts: deps.transcripts, workflow: deps.workflow, log: deps.log });
+      session = new CallSession({
+        call,
+        callSid,
+        voiceUrl: `${deps.apiPublicUrl}/twilio/voice?callId=${encodeURIComponent(callId)}`,
+        saveUsage: (usage, costUsd) => saveBrainUsage(deps.pool, callId, usage, costUsd),
+        brain: deps.brain,         telephony: deps.telephony,
+        transcripts: deps.transcripts,
+        workflow: deps.workflow,
+        log: deps.log,
+      });
       sessions.set(callId, session);
     }
     const current = session;

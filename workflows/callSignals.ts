@@ -14,7 +14,8 @@ export interface CarrierStatusUpdate {
 
 /** What the media-bridge saw on the line. */
 export interface MediaUpdate {
-  type: 'stream-started' | 'stream-ended';
+  /** hold-started / user-needed / escalated come from the voice model's tools; they mark the timeline. */
+  type: 'stream-started' | 'stream-ended' | 'hold-started' | 'user-needed' | 'escalated';
   streamSid: string;
   at: string;
   detail?: string;

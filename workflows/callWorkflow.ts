@@ -70,12 +70,18 @@ export async function callWorkflow(input: CallWorkflowInput): Promise<CallWorkfl
     if (next) advance(next, update.at, update.durationSeconds !== null ? `duration ${update.durationSeconds}s` : undefined);
   });
   setHandler(mediaSignal, (update) => {
-    if (update.type === 'stream-started') {
-      pending.push({ status: 'media-connected', at: update.at, detail: update.streamSid });
-      advance('in-progress', update.at);
-    } else {
-      streamEnded = true;
-      pending.push({ status: 'media-ended', at: update.at, detail: update.detail ?? update.streamSid });
+    switch (update.type) {
+      case 'stream-started':
+        streamEnded = false;
+        pending.push({ status: 'media-connected', at: update.at, detail: update.streamSid });
+        advance('in-progress', update.at);
+        break;
+      case 'stream-ended':
+        streamEnded = true;
+        pending.push({ status: 'media-ended', at: update.at, detail: update.detail ?? update.streamSid });
+        break;
+      default:
+        pending.push({ status: update.type, at: update.at, detail: update.detail ?? update.streamSid });
     }
   });
   setHandler(outcomeConfirmedSignal, (values) => {
@@ -87,9 +93,10 @@ export async function callWorkflow(input: CallWorkflowInput): Promise<CallWorkfl
   const flush = async () => {
     while (pending.length) {
       const event = pending.shift()!;
-      await records.recordCallEvent({ callId: input.callId, ...event, eventKey: `${event.status}:${event.detail ?? ''}`, callSid: callSid ?? undefined });
+      await records.recordCallEvent({ callId: input.callId, ...event, eventKey: `${event.status}:${event.detail ?? ''}:${event.at}`, callSid: callSid ?? undefined });
     }
   };
+  let indexedStatus: CallStatus = status;
   upsertSearchAttributes([{ key: CALL_TO_KEY, value: input.to }, { key: CALL_STATUS_KEY, value: status }]);
   await records.recordCallEvent({ callId: input.callId, status: 'queued', at: now(), eventKey: 'queued:', callStatus: 'queued' });
 
@@ -100,12 +107,16 @@ export async function callWorkflow(input: CallWorkflowInput): Promise<CallWorkfl
     log.warn('placing the call failed', { reason: message });
     return finish('failed', now(), `could not place the call: ${message}`);
   }
-  advance('dialing', now());
+  // placeCall stored the dialing event itself (with the call sid), so only the state moves here.
+  if (isForwardMove(status, 'dialing')) status = 'dialing';
 
   const deadline = Date.now() + input.maxCallMinutes * 60_000;
   while (!FINAL_STATUSES.has(status)) {
     await flush();
-    upsertSearchAttributes([{ key: CALL_STATUS_KEY, value: status }]);
+    if (status !== indexedStatus) {
+      indexedStatus = status;
+      upsertSearchAttributes([{ key: CALL_STATUS_KEY, value: status }]);
+    }
     const remaining = deadline - Date.now();
     if (remaining <= 0) {
       log.warn('call exceeded its maximum length; hanging up', { callSid });
@@ -115,9 +126,12 @@ export async function callWorkflow(input: CallWorkflowInput): Promise<CallWorkfl
     }
     const woke = await condition(() => pending.length > 0 || FINAL_STATUSES.has(status) || streamEnded, remaining);
     if (woke && streamEnded && !FINAL_STATUSES.has(status) && pending.length === 0) {
-      const settled = await condition(() => FINAL_STATUSES.has(status), FINAL_CALLBACK_GRACE);
-      if (!settled) await reconcileWithCarrier();
-      streamEnded = false;
+      // A new stream (keys pressed, then redirected back to the bridge) also clears streamEnded.
+      const settled = await condition(() => FINAL_STATUSES.has(status) || !streamEnded, FINAL_CALLBACK_GRACE);
+      if (!settled) {
+        await reconcileWithCarrier();
+        streamEnded = false;
+      }
     }
   }
   await flush();

@@ -56,7 +56,7 @@ export function twilioWebhookRoutes({ pool, temporal, config, log }: { pool: Poo
         durationSeconds: b.CallDuration ?? null,
       });
     } catch (err) {
-      // The carrier retries failed callbacks; a call that no longer runs has nothing to learn from it.
+      // A call whose workflow already finished has nothing left to learn from a late callback.
       if ((err as Error).name === 'WorkflowNotFoundError') {
         log.warn('status callback for a call that is not running', { callId: query.data.callId, status: b.CallStatus });
         res.status(204).end();

@@ -20,6 +20,30 @@ export const BRAIN_TOOLS = [
   },
   {
     type: 'function' as const,
+    name: 'press_digits',
+    description: 'Press keys on the phone keypad, e.g. to choose a menu option. w = half-second pause.',
+    parameters: { type: 'object', properties: { digits: { type: 'string', pattern: '^[0-9*#w]{1,32}$' } }, required: ['digits'], additionalProperties: false },
+  },
+  {
+    type: 'function' as const,
+    name: 'wait_on_hold',
+    description: 'You were put on hold (music, "please hold", queue messages). Stay silent until a person speaks.',
+    parameters: { type: 'object', properties: {}, additionalProperties: false },
+  },
+  {
+    type: 'function' as const,
+    name: 'request_user',
+    description: 'Bring the customer onto the line (they must speak for themselves, e.g. account holder only or a one-time code).',
+    parameters: { type: 'object', properties: { reason: { type: 'string' } }, required: ['reason'], additionalProperties: false },
+  },
+  {
+    type: 'function' as const,
+    name: 'escalate',
+    description: 'Note that you are asking for a supervisor because the representative refused or could not help.',
+    parameters: { type: 'object', properties: { reason: { type: 'string' } }, required: ['reason'], additionalProperties: false },
+  },
+  {
+    type: 'function' as const,
     name: 'end_call',
     description: 'Hang up, after saying goodbye.',
     parameters: { type: 'object', properties: { reason: { type: 'string' } }, required: ['reason'], additionalProperties: false },
@@ -28,6 +52,10 @@ export const BRAIN_TOOLS = [
 
 export const toolArguments = {
   record_outcome: confirmedOutcomeSchema,
+  press_digits: z.object({ digits: z.string().regex(/^[0-9*#w]{1,32}$/, 'digits 0-9, *, # and w (pause) only') }),
+  wait_on_hold: z.object({}),
+  request_user: z.object({ reason: z.string().min(1) }),
+  escalate: z.object({ reason: z.string().min(1) }),
   end_call: z.object({ reason: z.string().default('done') }),
 };
 export type ToolName = keyof typeof toolArguments;

@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { launchStack, type Stack } from '../../stack/launchStack.js';
@@ -14,6 +14,8 @@ export interface TestStack {
 /** The whole system as `npm start` runs it, on free ports and a throw-away data directory. */
 export async function startTestStack(extraEnv: NodeJS.ProcessEnv = {}): Promise<TestStack> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'call-agent-test-'));
+  // As root, embedded Postgres runs as its own user, which must be able to enter the directory.
+  await chmod(dataDir, 0o755);
   const ports = {
     API_PORT: await freePort(), BRIDGE_PORT: await freePort(), SANDBOX_PORT: await freePort(),
     VOICE_ENGINE_PORT: await freePort(), PG_PORT: await freePort(), TEMPORAL_PORT: await freePort(), TEMPORAL_UI_PORT: await freePort(),
