@@ -36,6 +36,12 @@ const envSchema = z.object({
   OPENAI_API_KEY: optionalString,
   OPENAI_BASE_URL: url.optional(),
   OPENAI_CA_FILE: optionalString,
+  OPENAI_TURN_DETECTION: z.enum(['server_vad', 'semantic_vad']).default('server_vad'),
+  OPENAI_VAD_THRESHOLD: z.coerce.number().min(0).max(1).default(0.5),
+  OPENAI_VAD_PREFIX_PADDING_MS: z.coerce.number().int().min(0).max(2000).default(300),
+  OPENAI_VAD_SILENCE_MS: z.coerce.number().int().min(100).max(5000).default(500),
+  OPENAI_VAD_EAGERNESS: z.enum(['low', 'medium', 'high', 'auto']).default('auto'),
+  VOICE_ENGINE_TLS: z.enum(['on', 'off']).default('on'),
   OPENAI_REALTIME_MODEL: z.string().min(1).default('gpt-realtime'),
   OPENAI_VOICE: z.string().min(1).default('marin'),
   OPENAI_EXTRACTION_MODEL: z.string().min(1).default('gpt-4o-mini'),
@@ -48,16 +54,29 @@ export type Env = z.infer<typeof envSchema>;
 export interface AppConfig {
   dataDir: string;
   logLevel: Env['LOG_LEVEL'];
-  sandbox: { enabled: boolean; port: number; url: string; seed: string; voiceEnginePort: number };
+  sandbox: { enabled: boolean; port: number; url: string; seed: string; voiceEnginePort: number; voiceEngineTls: boolean };
   api: { port: number; publicUrl: string };
   bridge: { port: number; publicUrl: string };
   database: { url: string | undefined; embeddedPort: number };
   temporal: { address: string; port: number; uiPort: number; namespace: string; taskQueue: string; cli: string | undefined };
   twilio: { accountSid: string; authToken: string; fromNumber: string; apiBaseUrl: string | undefined };
-  openai: { apiKey: string; baseUrl: string | undefined; caFile: string | undefined; realtimeModel: string; voice: string; extractionModel: string; local: boolean };
+  openai: {
+    apiKey: string;
+    baseUrl: string | undefined;
+    caFile: string | undefined;
+    realtimeModel: string;
+    voice: string;
+    turnDetection: TurnDetectionConfig;
+    extractionModel: string;
+    local: boolean;
+  };
   callTokenSecret: string;
   maxCallMinutes: number;
 }
+
+export type TurnDetectionConfig =
+  | { type: 'server_vad'; threshold: number; prefix_padding_ms: number; silence_duration_ms: number }
+  | { type: 'semantic_vad'; eagerness: 'low' | 'medium' | 'high' | 'auto' };
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -84,7 +103,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   return {
     dataDir: e.DATA_DIR,
     logLevel: e.LOG_LEVEL,
-    sandbox: { enabled: sandboxEnabled, port: e.SANDBOX_PORT, url: sandboxUrl, seed: e.SANDBOX_SEED, voiceEnginePort: e.VOICE_ENGINE_PORT },
+    sandbox: {
+      enabled: sandboxEnabled, port: e.SANDBOX_PORT, url: sandboxUrl, seed: e.SANDBOX_SEED,
+      voiceEnginePort: e.VOICE_ENGINE_PORT, voiceEngineTls: e.VOICE_ENGINE_TLS === 'on',
+    },
     api: { port: e.API_PORT, publicUrl: stripSlash(e.PUBLIC_URL ?? `http://127.0.0.1:${e.API_PORT}`) },
     bridge: { port: e.BRIDGE_PORT, publicUrl: e.BRIDGE_PUBLIC_URL ?? defaultBridgeUrl(e.PUBLIC_URL, e.BRIDGE_PORT) },
     database: { url: e.DATABASE_URL, embeddedPort: e.PG_PORT },
@@ -104,10 +126,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     openai: {
       apiKey: e.OPENAI_API_KEY ?? 'sandbox',
-      baseUrl: e.OPENAI_BASE_URL ?? (liveOpenai ? undefined : `https://127.0.0.1:${e.VOICE_ENGINE_PORT}/v1`),
+      baseUrl: e.OPENAI_BASE_URL ?? (liveOpenai ? undefined : `${e.VOICE_ENGINE_TLS === 'on' ? 'https' : 'http'}://127.0.0.1:${e.VOICE_ENGINE_PORT}/v1`),
       caFile: e.OPENAI_CA_FILE,
       realtimeModel: e.OPENAI_REALTIME_MODEL,
       voice: e.OPENAI_VOICE,
+      turnDetection:
+        e.OPENAI_TURN_DETECTION === 'server_vad'
+          ? { type: 'server_vad', threshold: e.OPENAI_VAD_THRESHOLD, prefix_padding_ms: e.OPENAI_VAD_PREFIX_PADDING_MS, silence_duration_ms: e.OPENAI_VAD_SILENCE_MS }
+          : { type: 'semantic_vad', eagerness: e.OPENAI_VAD_EAGERNESS },
       extractionModel: e.OPENAI_EXTRACTION_MODEL,
       local: !liveOpenai,
     },

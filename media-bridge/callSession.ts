@@ -3,7 +3,8 @@ import type { CallContext } from '../db/calls.js';
 import type { Telephony } from '../telephony/telephony.js';
 import { callWorkflowId, mediaSignal, outcomeConfirmedSignal } from '../workflows/callSignals.js';
 import { buildInstructions } from './brain/instructions.js';
-import { RealtimeBrain, type BrainEvent, type BrainSettings } from './brain/realtimeBrain.js';
+import { BrainConnection, type BrainConnectionOptions } from './brain/brainConnection.js';
+import type { BrainEvent, BrainSettings } from './brain/realtimeBrain.js';
 import { isToolName, toolArguments } from './brain/tools.js';
 import { UsageMeter, type UsageTotals } from './brain/usageMeter.js';
 import type { CarrierStream } from './carrierStream.js';
@@ -18,15 +19,13 @@ export interface CallSessionDeps {
   voiceUrl: string;
   saveUsage(usage: UsageTotals, costUsd: number): Promise<void>;
   brain: BrainSettings;
+  brainOptions?: BrainConnectionOptions;
   telephony: Telephony;
   transcripts: TranscriptWriter;
   workflow: WorkflowNotifier;
   log: Logger;
 }
 
-// Audio that arrives while the voice model is still connecting is kept (the greeting matters), up to this.
-const MAX_BUFFERED_FRAMES = 50 * 15;
-const MAX_BRAIN_RECONNECTS = 2;
 
 /**
  * One call on the bridge: the carrier's media stream on one side, the voice model on the other. Audio is
@@ -35,8 +34,8 @@ const MAX_BRAIN_RECONNECTS = 2;
  */
 export class CallSession {
   private stream: CarrierStream | null = null;
-  private brain: RealtimeBrain | null = null;
-  private pendingAudio: string[] = [];
+  private readonly brain: BrainConnection;
+  private brainStarted = false;
   private readonly playback = new PlaybackTracker();
   private firstAudioAt: number | null = null;
   private readonly speechStartedAt = new Map<string, number>();
@@ -44,57 +43,48 @@ export class CallSession {
   private readonly truncatedAt = new Map<string, number>();
   private readonly history: string[] = [];
   private readonly usage = new UsageMeter();
-  private reconnects = 0;
   private ending = false;
   private ended = false;
   private readonly workflowId: string;
 
   constructor(private readonly deps: CallSessionDeps) {
     this.workflowId = callWorkflowId(deps.call.id);
+    this.brain = new BrainConnection(deps.brain, () => this.instructions(), deps.log.child(deps.call.id), deps.brainOptions);
+    this.brain.on('event', (event) => this.fromBrain(event));
+    this.brain.on('failed', (reason) => void this.brainFailed(reason));
   }
 
   get callId(): string {
     return this.deps.call.id;
   }
 
-  /** Starts relaying a (new) media stream of this call; the brain session outlives stream changes. */
+  /** Starts relaying a (new) media stream of this call; the model session outlives stream changes. */
   async attach(stream: CarrierStream): Promise<void> {
     this.stream = stream;
-    stream.on('media', (payload) => this.fromCarrier(payload));
+    stream.on('media', (payload) => {
+      this.firstAudioAt ??= Date.now();
+      this.brain.appendAudio(payload);
+    });
     stream.on('mark', (name) => this.playback.markPlayed(name, Date.now()));
-    stream.on('dtmf', (digit) => this.brain?.send({ type: 'conversation.item.create', item: { type: 'message', role: 'user', content: [{ type: 'input_text', text: `[The caller pressed ${digit}]` }] } }));
+    stream.on('dtmf', (digit) => this.brain.send({ type: 'conversation.item.create', item: { type: 'message', role: 'user', content: [{ type: 'input_text', text: `[The caller pressed ${digit}]` }] } }));
     stream.once('close', () => this.streamEnded(stream));
     void this.deps.workflow.signal(this.workflowId, mediaSignal, { type: 'stream-started', streamSid: stream.streamSid ?? '', at: new Date().toISOString() });
-    if (!this.brain) await this.connectBrain();
-  }
-
-  private async connectBrain(): Promise<void> {
-    const instructions = buildInstructions(this.deps.call) + (this.history.length ? `\n## Conversation so far\n${this.history.join('\n')}` : '');
-    try {
-      const brain = await RealtimeBrain.connect(this.deps.brain, instructions);
-      brain.on('event', (event) => this.fromBrain(event));
-      brain.on('closed', (reason) => void this.brainLost(reason));
-      this.brain = brain;
-      for (const payload of this.pendingAudio) brain.appendAudio(payload);
-      this.pendingAudio = [];
-    } catch (err) {
-      await this.brainLost((err as Error).message);
+    if (!this.brainStarted) {
+      this.brainStarted = true;
+      await this.brain.start();
     }
   }
 
-  private async brainLost(reason: string): Promise<void> {
-    this.brain = null;
-    if (this.ended || this.ending) return;
-    this.deps.log.warn('voice model connection lost', { callId: this.callId, reason, reconnects: this.reconnects });
-    if (this.reconnects++ < MAX_BRAIN_RECONNECTS) return this.connectBrain();
-    this.system(`The voice AI became unavailable (${reason}); the call was ended.`);
-    await this.hangUp('voice model unavailable');
+  private instructions(): string {
+    // A replacement session (after a drop, or a long call) picks up where the last one left off.
+    const recent = this.history.slice(-60);
+    return buildInstructions(this.deps.call) + (recent.length ? `\n## Conversation so far\n${recent.join('\n')}` : '');
   }
 
-  private fromCarrier(payload: string): void {
-    this.firstAudioAt ??= Date.now();
-    if (this.brain) this.brain.appendAudio(payload);
-    else if (this.pendingAudio.length < MAX_BUFFERED_FRAMES) this.pendingAudio.push(payload);
+  private async brainFailed(reason: string): Promise<void> {
+    if (this.ended || this.ending) return;
+    this.system(`The voice AI became unavailable (${reason}); the call was ended.`);
+    await this.hangUp('voice model unavailable');
   }
 
   private fromBrain(event: BrainEvent): void {
@@ -136,7 +126,7 @@ export class CallSession {
   private bargeIn(): void {
     const playing = this.playback.playingNow(Date.now());
     if (!playing || !this.stream) return;
-    this.brain?.send({ type: 'conversation.item.truncate', item_id: playing.itemId, content_index: 0, audio_end_ms: playing.audioEndMs });
+    this.brain.send({ type: 'conversation.item.truncate', item_id: playing.itemId, content_index: 0, audio_end_ms: playing.audioEndMs });
     this.truncatedAt.set(playing.itemId, playing.audioEndMs);
     this.stream.clear();
     this.playback.cleared();
@@ -219,8 +209,8 @@ export class CallSession {
   }
 
   private toolResult(callId: string, output: object, respond: boolean): void {
-    this.brain?.send({ type: 'conversation.item.create', item: { type: 'function_call_output', call_id: callId, output: JSON.stringify(output) } });
-    if (respond) this.brain?.send({ type: 'response.create' });
+    this.brain.send({ type: 'conversation.item.create', item: { type: 'function_call_output', call_id: callId, output: JSON.stringify(output) } });
+    if (respond) this.brain.send({ type: 'response.create' });
   }
 
   private async hangUp(reason: string): Promise<void> {
@@ -245,8 +235,7 @@ export class CallSession {
   /** Ends the model session; called when the call is over (no stream re-attached within the grace period). */
   close(): void {
     this.ended = true;
-    this.brain?.close();
-    this.brain = null;
+    this.brain.close();
   }
 
   get hasStream(): boolean {

@@ -28,6 +28,7 @@ async function main(): Promise<void> {
       ca: config.openai.caFile ? readFileSync(config.openai.caFile, 'utf8') : undefined,
       model: config.openai.realtimeModel,
       voice: config.openai.voice,
+      turnDetection: config.openai.turnDetection,
     },
     authToken: config.twilio.authToken,
     publicUrl: config.bridge.publicUrl,

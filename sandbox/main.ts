@@ -22,7 +22,11 @@ async function main(): Promise<void> {
     seed: config.sandbox.seed,
   });
   const tls = await selfSignedCert(path.join(config.dataDir, 'certs'));
-  const engine = await startVoiceEngine({ host: '127.0.0.1', port: config.sandbox.voiceEnginePort, tls: { key: tls.key, cert: tls.cert } });
+  const engine = await startVoiceEngine({
+    host: '127.0.0.1',
+    port: config.sandbox.voiceEnginePort,
+    tls: config.sandbox.voiceEngineTls ? { key: tls.key, cert: tls.cert } : undefined,
+  });
   log.info(`carrier (Twilio API) on ${carrier.url}; voice engine (Realtime API) on ${engine.url}`);
   for (const business of businesses.list()) log.info(`  ${business.number}  ${business.name}`);
   reportReady();

@@ -70,7 +70,7 @@ export async function launchStack(env: NodeJS.ProcessEnv, log: (m: string) => vo
       DATA_DIR: dataDir,
       SANDBOX: config.sandbox.enabled ? 'on' : 'off',
     };
-    if (config.sandbox.enabled && config.openai.local && !env.OPENAI_CA_FILE) {
+    if (config.sandbox.enabled && config.openai.local && config.sandbox.voiceEngineTls && !env.OPENAI_CA_FILE) {
       childEnv.OPENAI_CA_FILE = (await selfSignedCert(path.join(dataDir, 'certs'))).certPath;
     }
 

@@ -1,17 +1,21 @@
 import { EventEmitter } from 'node:events';
-import OpenAI from 'openai';
-import { OpenAIRealtimeWS } from 'openai/realtime/ws';
+import { openRealtimeTransport, type RealtimeTransport } from './realtimeTransport.js';
 import { BRAIN_TOOLS } from './tools.js';
 
 export interface BrainSettings {
   apiKey: string;
-  /** OpenAI's own when undefined; the sandbox's local engine offline. */
+  /** OpenAI's own when undefined; the sandbox's local engine offline (https, or http for plain ws). */
   baseUrl: string | undefined;
   /** Extra trusted CA (the local engine's self-signed certificate). */
   ca: string | undefined;
   model: string;
   voice: string;
+  turnDetection: TurnDetection;
 }
+
+export type TurnDetection =
+  | { type: 'server_vad'; threshold: number; prefix_padding_ms: number; silence_duration_ms: number }
+  | { type: 'semantic_vad'; eagerness: 'low' | 'medium' | 'high' | 'auto' };
 
 /** A server event, loosely typed: the bridge reads only the fields it needs and ignores unknown events. */
 export interface BrainEvent {
@@ -24,38 +28,16 @@ export interface RealtimeBrainEvents {
   closed: [reason: string];
 }
 
-/** A Realtime session with the voice model, through the official `openai` client. */
+/** A Realtime session with the voice model, configured for phone audio (pcmu both ways, no resampling). */
 export class RealtimeBrain extends EventEmitter<RealtimeBrainEvents> {
-  private closedByUs = false;
-
-  private constructor(private readonly connection: OpenAIRealtimeWS) {
+  private constructor(private readonly transport: RealtimeTransport) {
     super();
-    connection.on('event', (event) => this.emit('event', event as BrainEvent));
-    // The client reports `error` events twice (as 'event' and as 'error'); only transport errors matter here.
-    connection.on('error', () => undefined);
-    connection.socket.on('close', (code, reason) => {
-      if (!this.closedByUs) this.emit('closed', `socket closed (${code}${reason.length ? ` ${reason}` : ''})`);
-    });
+    transport.on('event', (event) => this.emit('event', event as BrainEvent));
+    transport.on('closed', (reason) => this.emit('closed', reason));
   }
 
   static async connect(settings: BrainSettings, instructions: string, timeoutMs = 10_000): Promise<RealtimeBrain> {
-    const client = new OpenAI({ apiKey: settings.apiKey, baseURL: settings.baseUrl });
-    const connection = await OpenAIRealtimeWS.create(client, { model: settings.model, options: settings.ca ? { ca: settings.ca } : undefined });
-    await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => {
-        connection.socket.terminate();
-        reject(new Error(`voice model did not accept the connection within ${timeoutMs} ms`));
-      }, timeoutMs);
-      connection.socket.once('open', () => {
-        clearTimeout(timer);
-        resolve();
-      });
-      connection.socket.once('error', (err) => {
-        clearTimeout(timer);
-        reject(err);
-      });
-    });
-    const brain = new RealtimeBrain(connection);
+    const brain = new RealtimeBrain(await openRealtimeTransport(settings, timeoutMs));
     brain.send({
       type: 'session.update',
       session: {
@@ -68,7 +50,7 @@ export class RealtimeBrain extends EventEmitter<RealtimeBrainEvents> {
         audio: {
           input: {
             format: { type: 'audio/pcmu' },
-            turn_detection: { type: 'server_vad', threshold: 0.5, prefix_padding_ms: 300, silence_duration_ms: 500, create_response: true, interrupt_response: true },
+            turn_detection: { ...settings.turnDetection, create_response: true, interrupt_response: true },
             transcription: { model: 'gpt-4o-mini-transcribe' },
           },
           output: { format: { type: 'audio/pcmu' }, voice: settings.voice },
@@ -79,7 +61,7 @@ export class RealtimeBrain extends EventEmitter<RealtimeBrainEvents> {
   }
 
   send(event: { type: string; [key: string]: unknown }): void {
-    this.connection.send(event as never);
+    this.transport.send(event);
   }
 
   appendAudio(base64Mulaw: string): void {
@@ -87,7 +69,6 @@ export class RealtimeBrain extends EventEmitter<RealtimeBrainEvents> {
   }
 
   close(): void {
-    this.closedByUs = true;
-    this.connection.close();
+    this.transport.close();
   }
 }
