@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { Client, Connection } from '@temporalio/client';
 import { loadConfig } from '../common/config.js';
 import { createLogger } from '../common/logger.js';
+import { appendTranscriptLine, getCallContext, saveBrainUsage } from '../db/calls.js';
 import { createPool } from '../db/pool.js';
 import { reportReady } from '../stack/supervisedProcess.js';
 import { twilioTelephony } from '../telephony/twilioTelephony.js';
@@ -16,9 +17,10 @@ async function main(): Promise<void> {
   if (!config.database.url) throw new Error('DATABASE_URL is required (npm start sets it)');
   const pool = createPool(config.database.url);
   const connection = await Connection.connect({ address: config.temporal.address });
-  const transcripts = new TranscriptWriter(pool, log);
+  const transcripts = new TranscriptWriter((line) => appendTranscriptLine(pool, line), log);
   const { server, sessions } = createBridgeServer({
-    pool,
+    loadCall: (callId) => getCallContext(pool, callId),
+    saveUsage: (callId, usage, costUsd) => saveBrainUsage(pool, callId, usage, costUsd),
     telephony: twilioTelephony(config.twilio),
     transcripts,
     workflow: new WorkflowNotifier(new Client({ connection, namespace: config.temporal.namespace }), log),

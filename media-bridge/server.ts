@@ -3,17 +3,19 @@ import twilio from 'twilio';
 import { WebSocketServer } from 'ws';
 import { verifyCallToken } from '../common/callToken.js';
 import type { Logger } from '../common/logger.js';
-import { getCallContext, saveBrainUsage } from '../db/calls.js';
-import type { Pool } from '../db/pool.js';
+import type { CallContext } from '../db/calls.js';
 import type { Telephony } from '../telephony/telephony.js';
 import type { BrainSettings } from './brain/realtimeBrain.js';
+import type { UsageTotals } from './brain/usageMeter.js';
 import { CallSession } from './callSession.js';
 import { CarrierStream } from './carrierStream.js';
 import type { TranscriptWriter } from './transcriptWriter.js';
 import type { WorkflowNotifier } from './workflowNotifier.js';
 
 export interface BridgeDeps {
-  pool: Pool;
+  /** The call a stream belongs to (its issue, facts, persona), or null when there is no such call. */
+  loadCall(callId: string): Promise<CallContext | null>;
+  saveUsage(callId: string, usage: UsageTotals, costUsd: number): Promise<void>;
   telephony: Telephony;
   transcripts: TranscriptWriter;
   workflow: WorkflowNotifier;
@@ -68,13 +70,13 @@ export function createBridgeServer(deps: BridgeDeps): { server: http.Server; ses
     }
     let session = sessions.get(callId);
     if (!session) {
-      const call = await getCallContext(deps.pool, callId);
+      const call = await deps.loadCall(callId);
       if (!call) return stream.close(1008, 'unknown call');
       session = new CallSession({
         call,
         callSid,
         voiceUrl: `${deps.apiPublicUrl}/twilio/voice?callId=${encodeURIComponent(callId)}`,
-        saveUsage: (usage, costUsd) => saveBrainUsage(deps.pool, callId, usage, costUsd),
+        saveUsage: (usage, costUsd) => deps.saveUsage(callId, usage, costUsd),
         brain: deps.brain,         telephony: deps.telephony,
         transcripts: deps.transcripts,
         workflow: deps.workflow,

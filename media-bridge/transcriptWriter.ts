@@ -1,6 +1,5 @@
 import type { Logger } from '../common/logger.js';
-import { appendTranscriptLine, type NewTranscriptLine } from '../db/calls.js';
-import type { Pool } from '../db/pool.js';
+import type { NewTranscriptLine } from '../db/calls.js';
 
 /**
  * Writes transcript lines in order, retrying through database hiccups so no line is lost while the
@@ -10,7 +9,7 @@ export class TranscriptWriter {
   private queue: NewTranscriptLine[] = [];
   private running: Promise<void> | null = null;
 
-  constructor(private readonly pool: Pool, private readonly log: Logger, private readonly retryMs = 1000) {}
+  constructor(private readonly store: (line: NewTranscriptLine) => Promise<void>, private readonly log: Logger, private readonly retryMs = 1000) {}
 
   write(line: NewTranscriptLine): void {
     this.queue.push(line);
@@ -27,7 +26,7 @@ export class TranscriptWriter {
     while (this.queue.length) {
       const line = this.queue[0];
       try {
-        await appendTranscriptLine(this.pool, line);
+        await this.store(line);
         this.queue.shift();
       } catch (err) {
         this.log.warn('storing a transcript line failed; retrying', { callId: line.callId, error: (err as Error).message });
