@@ -4,7 +4,10 @@ import { createLogger } from '../common/logger.js';
 import type { CallOutcome, ConfirmedOutcome } from '../common/outcome.js';
 import { getCallContext, getTranscript, recordCallEvent, saveOutcome, type CallEvent } from '../db/calls.js';
 import type { Pool } from '../db/pool.js';
+import { saveRecording, setAnsweredBy } from '../db/recordings.js';
 import type { Telephony } from '../telephony/telephony.js';
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { extractOutcome as extract } from './outcome/extractOutcome.js';
 
 export interface ActivityDeps {
@@ -25,6 +28,8 @@ export function createActivities({ pool, telephony, config }: ActivityDeps) {
     },
 
     async placeCall(input: { callId: string; to: string; from: string }): Promise<{ callSid: string }> {
+      const call = await getCallContext(pool, input.callId);
+      if (!call) throw new Error(`call ${input.callId} is not in the database`);
       const requestedAt = new Date().toISOString();
       const placed = await telephony.placeCall({
         to: input.to,
@@ -32,6 +37,8 @@ export function createActivities({ pool, telephony, config }: ActivityDeps) {
         voiceUrl: callbackUrl('voice', input.callId),
         statusCallbackUrl: callbackUrl('status', input.callId),
         ringTimeoutSeconds: 45,
+        recordingStatusCallbackUrl: call.options.record ? callbackUrl('recording', input.callId) : undefined,
+        machineDetectionCallbackUrl: call.options.machineDetection ? callbackUrl('amd', input.callId) : undefined,
       });
       await recordCallEvent(pool, { callId: input.callId, status: 'dialing', at: requestedAt, eventKey: 'dialing:', callStatus: 'dialing', callSid: placed.callSid });
       return placed;
@@ -50,6 +57,20 @@ export function createActivities({ pool, telephony, config }: ActivityDeps) {
       const [context, transcript] = await Promise.all([getCallContext(pool, input.callId), getTranscript(pool, input.callId)]);
       if (!context) throw new Error(`call ${input.callId} is not in the database`);
       return extract({ company: context.company, issue: context.issue, transcript, confirmed: input.confirmed }, extractionModel, log);
+    },
+
+    async recordAnsweredBy(input: { callId: string; answeredBy: string }): Promise<void> {
+      await setAnsweredBy(pool, input.callId, input.answeredBy);
+    },
+
+    /** Copies the carrier's recording into our own storage, so it outlives the carrier's retention. */
+    async storeRecording(input: { callId: string; recordingSid: string; durationSeconds: number | null; channels: number }): Promise<void> {
+      const audio = await telephony.downloadRecording(input.recordingSid);
+      const dir = path.resolve(config.dataDir, 'recordings');
+      await mkdir(dir, { recursive: true });
+      const filePath = path.join(dir, `${input.callId}.wav`);
+      await writeFile(filePath, audio);
+      await saveRecording(pool, { callId: input.callId, recordingSid: input.recordingSid, filePath, durationSeconds: input.durationSeconds, channels: input.channels, bytes: audio.length });
     },
 
     async saveCallOutcome(input: { callId: string; outcome: CallOutcome }): Promise<void> {

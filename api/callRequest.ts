@@ -7,6 +7,22 @@ export const newCallSchema = z.object({
   company: z.string().trim().min(1).max(120).optional(),
   userName: z.string().trim().min(1).max(120).optional(),
   goal: z.string().trim().min(1).max(500).optional(),
+  persona: z
+    .object({
+      name: z.string().trim().min(1).max(60).optional(),
+      voice: z.string().trim().regex(/^[a-z][a-z0-9_-]{1,30}$/, 'a voice name such as marin or alloy').optional(),
+      style: z.string().trim().min(1).max(300).optional(),
+    })
+    .strict()
+    .optional(),
+  options: z
+    .object({
+      record: z.boolean().optional(),
+      recordingAnnouncement: z.string().trim().min(5).max(300).optional(),
+      machineDetection: z.boolean().optional(),
+    })
+    .strict()
+    .optional(),
   facts: z
     .record(z.string().trim().min(1).max(60), z.string().trim().max(200))
     .refine((f) => Object.keys(f).length <= 20, 'at most 20 facts')

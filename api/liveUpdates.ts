@@ -4,8 +4,9 @@ import type { Logger } from '../common/logger.js';
 
 export interface CallUpdate {
   callId: string;
-  kind: 'status' | 'transcript' | 'outcome';
+  kind: 'status' | 'transcript' | 'outcome' | 'partial';
   rowId: string;
+  partial?: { speaker: 'agent' | 'callee'; itemId: string; text: string };
 }
 
 /** Relays Postgres NOTIFYs on `call_updates` to in-process subscribers, keyed by call id. */

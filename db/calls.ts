@@ -13,8 +13,13 @@ export interface NewCall {
   issue: string;
   goal: string | null;
   facts: Record<string, string>;
+  persona: Persona;
+  options: CallOptions;
   status: CallStatus;
 }
+
+export interface Persona { name?: string; voice?: string; style?: string }
+export interface CallOptions { record?: boolean; recordingAnnouncement?: string; machineDetection?: boolean }
 
 export interface CallSummary {
   id: string;
@@ -32,6 +37,8 @@ export interface TranscriptLine { seq: number; speaker: 'agent' | 'callee' | 'sy
 
 export interface CallDetail extends Omit<CallSummary, 'outcome'> {
   userName: string | null;
+  persona: Persona;
+  options: CallOptions;
   goal: string | null;
   facts: Record<string, string>;
   direction: string;
@@ -48,6 +55,8 @@ export interface CallDetail extends Omit<CallSummary, 'outcome'> {
 /** The slice of a call the media-bridge needs to brief the voice brain. */
 export interface CallContext {
   id: string;
+  persona: Persona;
+  options: CallOptions;
   ownerId: string;
   workflowId: string;
   to: string;
@@ -61,9 +70,10 @@ export interface CallContext {
 /** Inserts the call unless one with the same id exists (an idempotent retry); returns whether it was new. */
 export async function insertCall(pool: pg.Pool, call: NewCall): Promise<boolean> {
   const result = await pool.query(
-    `INSERT INTO calls (id, owner_id, workflow_id, to_number, from_number, company, user_name, issue, goal, facts, status)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT (id) DO NOTHING`,
-    [call.id, call.ownerId, call.workflowId, call.to, call.from, call.company, call.userName, call.issue, call.goal, JSON.stringify(call.facts), call.status],
+    `INSERT INTO calls (id, owner_id, workflow_id, to_number, from_number, company, user_name, issue, goal, facts, persona, options, status)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) ON CONFLICT (id) DO NOTHING`,
+    [call.id, call.ownerId, call.workflowId, call.to, call.from, call.company, call.userName, call.issue, call.goal,
+      JSON.stringify(call.facts), JSON.stringify(call.persona), JSON.stringify(call.options), call.status],
   );
   return result.rowCount === 1;
 }
@@ -91,6 +101,8 @@ export async function getCallDetail(pool: pg.Pool, ownerId: string, id: string):
   return {
     ...summaryOf(r),
     userName: r.user_name,
+    persona: r.persona,
+    options: r.options,
     goal: r.goal,
     facts: r.facts,
     direction: r.direction,
@@ -109,7 +121,7 @@ export async function getCallContext(pool: pg.Pool, id: string): Promise<CallCon
   const r = rows[0];
   if (!r) return null;
   return {
-    id: r.id, ownerId: r.owner_id, workflowId: r.workflow_id, to: r.to_number, company: r.company,
+    id: r.id, persona: r.persona, options: r.options, ownerId: r.owner_id, workflowId: r.workflow_id, to: r.to_number, company: r.company,
     userName: r.user_name, issue: r.issue, goal: r.goal, facts: r.facts,
   };
 }

@@ -18,6 +18,8 @@ export interface CallSessionDeps {
   /** Our TwiML webhook for this call: after keys are played the carrier is redirected back to it. */
   voiceUrl: string;
   saveUsage(usage: UsageTotals, costUsd: number): Promise<void>;
+  /** Live, not-yet-final text of what someone is saying, for the UI (not stored). */
+  publishPartial(partial: { speaker: 'agent' | 'callee'; itemId: string; text: string }): void;
   brain: BrainSettings;
   brainOptions?: BrainConnectionOptions;
   telephony: Telephony;
@@ -43,13 +45,15 @@ export class CallSession {
   private readonly truncatedAt = new Map<string, number>();
   private readonly history: string[] = [];
   private readonly usage = new UsageMeter();
+  private readonly partials = new Map<string, { text: string; sentAt: number }>();
   private ending = false;
   private ended = false;
   private readonly workflowId: string;
 
   constructor(private readonly deps: CallSessionDeps) {
     this.workflowId = callWorkflowId(deps.call.id);
-    this.brain = new BrainConnection(deps.brain, () => this.instructions(), deps.log.child(deps.call.id), deps.brainOptions);
+    const settings = { ...deps.brain, voice: deps.call.persona.voice ?? deps.brain.voice };
+    this.brain = new BrainConnection(settings, () => this.instructions(), deps.log.child(deps.call.id), deps.brainOptions);
     this.brain.on('event', (event) => this.fromBrain(event));
     this.brain.on('failed', (reason) => void this.brainFailed(reason));
   }
@@ -96,6 +100,10 @@ export class CallSession {
         return this.bargeIn();
       case 'conversation.item.input_audio_transcription.completed':
         return this.calleeSaid(event.item_id, event.transcript ?? '');
+      case 'response.output_audio_transcript.delta':
+        return this.partial('agent', event.item_id, event.delta);
+      case 'conversation.item.input_audio_transcription.delta':
+        return this.partial('callee', event.item_id, event.delta);
       case 'response.output_audio_transcript.done':
         return this.agentSaid(event.item_id, event.transcript ?? '');
       case 'response.output_item.done':
@@ -132,7 +140,20 @@ export class CallSession {
     this.playback.cleared();
   }
 
+  // Deltas arrive many times a second; the UI gets the growing text at most every 250 ms per item.
+  private partial(speaker: 'agent' | 'callee', itemId: string, delta: string | undefined): void {
+    if (!itemId || !delta) return;
+    const entry = this.partials.get(itemId) ?? { text: '', sentAt: 0 };
+    entry.text += delta;
+    this.partials.set(itemId, entry);
+    const now = Date.now();
+    if (now - entry.sentAt < 250) return;
+    entry.sentAt = now;
+    this.deps.publishPartial({ speaker, itemId, text: entry.text });
+  }
+
   private calleeSaid(itemId: string, transcript: string): void {
+    this.partials.delete(itemId);
     const text = transcript.trim();
     if (!text) return;
     const at = this.speechStartedAt.get(itemId) ?? Date.now();
@@ -141,6 +162,7 @@ export class CallSession {
   }
 
   private agentSaid(itemId: string, transcript: string): void {
+    this.partials.delete(itemId);
     const text = cutAtHeard(transcript.trim(), this.truncatedAt.get(itemId), this.playback.sentMs(itemId));
     if (!text) return;
     const at = this.agentItemStartedAt.get(itemId) ?? Date.now();

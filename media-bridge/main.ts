@@ -21,6 +21,9 @@ async function main(): Promise<void> {
   const { server, sessions } = createBridgeServer({
     loadCall: (callId) => getCallContext(pool, callId),
     saveUsage: (callId, usage, costUsd) => saveBrainUsage(pool, callId, usage, costUsd),
+    // Straight to the API's LISTEN channel: partial lines are for live viewers only, never stored.
+    publishPartial: (callId, partial) =>
+      void pool.query("SELECT pg_notify('call_updates', $1)", [JSON.stringify({ callId, kind: 'partial', rowId: partial.itemId, partial: { ...partial, text: partial.text.slice(-1500) } })]).catch(() => undefined),
     telephony: twilioTelephony(config.twilio),
     transcripts,
     workflow: new WorkflowNotifier(new Client({ connection, namespace: config.temporal.namespace }), log),

@@ -16,6 +16,7 @@ export interface BridgeDeps {
   /** The call a stream belongs to (its issue, facts, persona), or null when there is no such call. */
   loadCall(callId: string): Promise<CallContext | null>;
   saveUsage(callId: string, usage: UsageTotals, costUsd: number): Promise<void>;
+  publishPartial(callId: string, partial: { speaker: 'agent' | 'callee'; itemId: string; text: string }): void;
   telephony: Telephony;
   transcripts: TranscriptWriter;
   workflow: WorkflowNotifier;
@@ -77,6 +78,7 @@ export function createBridgeServer(deps: BridgeDeps): { server: http.Server; ses
         callSid,
         voiceUrl: `${deps.apiPublicUrl}/twilio/voice?callId=${encodeURIComponent(callId)}`,
         saveUsage: (usage, costUsd) => deps.saveUsage(callId, usage, costUsd),
+        publishPartial: (partial) => deps.publishPartial(callId, partial),
         brain: deps.brain,         telephony: deps.telephony,
         transcripts: deps.transcripts,
         workflow: deps.workflow,

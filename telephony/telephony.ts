@@ -5,6 +5,8 @@ export interface Telephony {
   /** Replaces what a live call is doing with new TwiML (ends its current media stream). */
   updateCall(callSid: string, twiml: string): Promise<void>;
   hangup(callSid: string): Promise<void>;
+  /** The audio of a finished recording, as WAV. */
+  downloadRecording(recordingSid: string): Promise<Buffer>;
 }
 
 export interface PlaceCallRequest {
@@ -14,6 +16,10 @@ export interface PlaceCallRequest {
   voiceUrl: string;
   statusCallbackUrl: string;
   ringTimeoutSeconds: number;
+  /** Record both channels; the carrier reports the recording to this URL when it is ready. */
+  recordingStatusCallbackUrl?: string;
+  /** Answering-machine detection, reported asynchronously to this URL (AnsweredBy). */
+  machineDetectionCallbackUrl?: string;
 }
 
 /** The carrier refused the request; retrying it unchanged cannot help (bad number, auth, ...). */

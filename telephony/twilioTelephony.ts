@@ -16,6 +16,8 @@ export function createTwilioClient(settings: TwilioSettings): twilio.Twilio {
 
 export function twilioTelephony(settings: TwilioSettings): Telephony {
   const client = createTwilioClient(settings);
+  const apiBase = settings.apiBaseUrl ?? 'https://api.twilio.com';
+  const basicAuth = `Basic ${Buffer.from(`${settings.accountSid}:${settings.authToken}`).toString('base64')}`;
   return {
     placeCall: (request: PlaceCallRequest) =>
       translateErrors(async () => {
@@ -28,6 +30,19 @@ export function twilioTelephony(settings: TwilioSettings): Telephony {
           statusCallbackMethod: 'POST',
           statusCallbackEvent: ['initiated', 'ringing', 'answered', 'completed'],
           timeout: request.ringTimeoutSeconds,
+          ...(request.recordingStatusCallbackUrl && {
+            record: true,
+            recordingChannels: 'dual',
+            recordingStatusCallback: request.recordingStatusCallbackUrl,
+            recordingStatusCallbackMethod: 'POST',
+            recordingStatusCallbackEvent: ['completed'],
+          }),
+          ...(request.machineDetectionCallbackUrl && {
+            machineDetection: 'DetectMessageEnd',
+            asyncAmd: 'true',
+            asyncAmdStatusCallback: request.machineDetectionCallbackUrl,
+            asyncAmdStatusCallbackMethod: 'POST',
+          }),
         });
         return { callSid: call.sid };
       }),
@@ -35,6 +50,13 @@ export function twilioTelephony(settings: TwilioSettings): Telephony {
       translateErrors(async () => {
         const call = await client.calls(callSid).fetch();
         return { status: call.status, durationSeconds: call.duration ? Number(call.duration) : null };
+      }),
+    downloadRecording: (recordingSid) =>
+      translateErrors(async () => {
+        // The client has no media download; the recording's .wav URL takes the same Basic auth.
+        const response = await fetch(`${apiBase}/2010-04-01/Accounts/${settings.accountSid}/Recordings/${recordingSid}.wav`, { headers: { authorization: basicAuth } });
+        if (!response.ok) throw Object.assign(new Error(`recording download failed with HTTP ${response.status}`), { status: response.status });
+        return Buffer.from(await response.arrayBuffer());
       }),
     updateCall: (callSid, twiml) => translateErrors(async () => void (await client.calls(callSid).update({ twiml }))),
     hangup: (callSid) =>

@@ -29,6 +29,16 @@ export interface CallState {
 
 export const carrierStatusSignal = defineSignal<[CarrierStatusUpdate]>('carrierStatus');
 export const mediaSignal = defineSignal<[MediaUpdate]>('media');
+/** The carrier finished a recording of the call. */
+export interface RecordingUpdate {
+  recordingSid: string;
+  durationSeconds: number | null;
+  channels: number;
+}
+
+export const recordingReadySignal = defineSignal<[RecordingUpdate]>('recordingReady');
+/** Answering-machine detection's verdict (Twilio's AnsweredBy: human, machine_start, machine_end_beep, fax, unknown...). */
+export const answeredBySignal = defineSignal<[{ answeredBy: string; at: string }]>('answeredBy');
 export const outcomeConfirmedSignal = defineSignal<[ConfirmedOutcome]>('outcomeConfirmed');
 export const callStateQuery = defineQuery<CallState>('callState');
 

@@ -2,7 +2,7 @@ import { condition, log, proxyActivities, setHandler, upsertSearchAttributes, wo
 import { FINAL_STATUSES, fromCarrierStatus, isForwardMove, type CallStatus } from '../common/callStatus.js';
 import type { CallOutcome, ConfirmedOutcome } from '../common/outcome.js';
 import type { CallActivities } from '../activities/index.js';
-import { callStateQuery, carrierStatusSignal, mediaSignal, outcomeConfirmedSignal } from './callSignals.js';
+import { answeredBySignal, callStateQuery, carrierStatusSignal, mediaSignal, outcomeConfirmedSignal, recordingReadySignal, type RecordingUpdate } from './callSignals.js';
 import { CALL_STATUS_KEY, CALL_TO_KEY } from './searchAttributes.js';
 
 export interface CallWorkflowInput {
@@ -10,6 +10,8 @@ export interface CallWorkflowInput {
   to: string;
   from: string;
   maxCallMinutes: number;
+  /** The carrier records the call; the workflow waits for the recording and stores it. */
+  record?: boolean;
 }
 
 export interface CallWorkflowResult {
@@ -34,6 +36,7 @@ const analysis = proxyActivities<CallActivities>({
 // After the media stream ends, the carrier's final callback normally follows within a second; if it was
 // lost (webhook unreachable), ask the carrier instead of waiting forever.
 const FINAL_CALLBACK_GRACE = '30 seconds';
+const RECORDING_WAIT = '5 minutes';
 
 interface PendingEvent {
   status: string;
@@ -84,6 +87,13 @@ export async function callWorkflow(input: CallWorkflowInput): Promise<CallWorkfl
         pending.push({ status: update.type, at: update.at, detail: update.detail ?? update.streamSid });
     }
   });
+  let recording: RecordingUpdate | null = null;
+  setHandler(recordingReadySignal, (update) => {
+    recording = update;
+  });
+  setHandler(answeredBySignal, ({ answeredBy, at }) => {
+    pending.push({ status: 'answered-by', at, detail: answeredBy });
+  });
   setHandler(outcomeConfirmedSignal, (values) => {
     confirmed = { ...confirmed, ...values };
   });
@@ -93,6 +103,7 @@ export async function callWorkflow(input: CallWorkflowInput): Promise<CallWorkfl
   const flush = async () => {
     while (pending.length) {
       const event = pending.shift()!;
+      if (event.status === 'answered-by') await records.recordAnsweredBy({ callId: input.callId, answeredBy: event.detail! });
       await records.recordCallEvent({ callId: input.callId, ...event, eventKey: `${event.status}:${event.detail ?? ''}:${event.at}`, callSid: callSid ?? undefined });
     }
   };
@@ -149,6 +160,10 @@ export async function callWorkflow(input: CallWorkflowInput): Promise<CallWorkfl
     if (answered) {
       outcome = await analysis.extractOutcome({ callId: input.callId, confirmed });
       await records.saveCallOutcome({ callId: input.callId, outcome });
+    }
+    // The carrier reports a recording shortly after the call ends.
+    if (answered && input.record && (await condition(() => recording !== null, RECORDING_WAIT))) {
+      await analysis.storeRecording({ callId: input.callId, ...recording! });
     }
     await records.recordCallEvent({ callId: input.callId, status: finalStatus, at, detail, eventKey: `${finalStatus}:`, callStatus: finalStatus, callSid: callSid ?? undefined });
     upsertSearchAttributes([{ key: CALL_STATUS_KEY, value: finalStatus }]);

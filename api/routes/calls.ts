@@ -4,6 +4,7 @@ import type { AppConfig } from '../../common/config.js';
 import type { Logger } from '../../common/logger.js';
 import { getCallDetail, getOutcome, getTimelineEntry, getTranscriptLine, insertCall, listCalls } from '../../db/calls.js';
 import type { Pool } from '../../db/pool.js';
+import { findRecording } from '../../db/recordings.js';
 import type { callWorkflow } from '../../workflows/callWorkflow.js';
 import { callWorkflowId } from '../../workflows/callSignals.js';
 import { callIdFor, fieldErrors, newCallSchema } from '../callRequest.js';
@@ -39,7 +40,8 @@ export function callRoutes({ pool, temporal, config, live, log }: CallRoutesDeps
     const workflowId = callWorkflowId(id);
     const isNew = await insertCall(pool, {
       id, ownerId, workflowId, to: body.to, from: config.twilio.fromNumber, company: body.company ?? null,
-      userName: body.userName ?? null, issue: body.issue, goal: body.goal ?? null, facts: body.facts ?? {}, status: 'queued',
+      userName: body.userName ?? null, issue: body.issue, goal: body.goal ?? null, facts: body.facts ?? {},
+      persona: body.persona ?? {}, options: body.options ?? {}, status: 'queued',
     });
     if (!isNew) {
       const existing = await getCallDetail(pool, ownerId, id);
@@ -53,7 +55,7 @@ export function callRoutes({ pool, temporal, config, live, log }: CallRoutesDeps
       taskQueue: config.temporal.taskQueue,
       workflowId,
       workflowIdConflictPolicy: 'USE_EXISTING',
-      args: [{ callId: id, to: body.to, from: config.twilio.fromNumber, maxCallMinutes: config.maxCallMinutes }],
+      args: [{ callId: id, to: body.to, from: config.twilio.fromNumber, maxCallMinutes: config.maxCallMinutes, record: body.options?.record ?? false }],
     });
     log.info(isNew ? 'call created' : 'call request repeated', { callId: id, to: body.to });
     res.status(isNew ? 201 : 200).location(`/calls/${id}`).json(await getCallDetail(pool, ownerId, id));
@@ -67,6 +69,13 @@ export function callRoutes({ pool, temporal, config, live, log }: CallRoutesDeps
     const call = await getCallDetail(pool, ownerOf(req), req.params.id);
     if (!call) res.status(404).json({ error: `no call with id ${req.params.id}` });
     else res.json(call);
+  });
+
+  router.get('/calls/:id/recording', async (req, res) => {
+    const recording = await findRecording(pool, ownerOf(req), req.params.id);
+    if (!recording) return void res.status(404).json({ error: `no recording for call ${req.params.id}` });
+    res.type('audio/wav').setHeader('content-disposition', `inline; filename="${req.params.id}.wav"`);
+    res.sendFile(recording.filePath, (err) => err && !res.headersSent && res.status(410).json({ error: 'the recording file is gone' }));
   });
 
   router.get('/calls/:id/events', async (req, res) => {
@@ -88,6 +97,8 @@ export function callRoutes({ pool, temporal, config, live, log }: CallRoutesDeps
         } else if (update.kind === 'status') {
           const entry = await getTimelineEntry(pool, update.rowId);
           if (entry) send('status', entry);
+        } else if (update.kind === 'partial') {
+          if (update.partial) send('partial', update.partial);
         } else {
           const outcome = await getOutcome(pool, callId);
           if (outcome) send('outcome', outcome);

@@ -7,7 +7,7 @@ import type { AppConfig } from '../../common/config.js';
 import type { Logger } from '../../common/logger.js';
 import { getCallContext } from '../../db/calls.js';
 import type { Pool } from '../../db/pool.js';
-import { callWorkflowId, carrierStatusSignal } from '../../workflows/callSignals.js';
+import { answeredBySignal, callWorkflowId, carrierStatusSignal, recordingReadySignal } from '../../workflows/callSignals.js';
 import { requireTwilioSignature } from '../twilioSignature.js';
 
 const statusCallbackSchema = z.object({
@@ -17,6 +17,13 @@ const statusCallbackSchema = z.object({
   CallDuration: z.coerce.number().int().nonnegative().optional(),
   Timestamp: z.string().optional(),
 });
+const recordingCallbackSchema = z.object({
+  RecordingSid: z.string().regex(/^RE[0-9a-f]{32}$/i),
+  RecordingStatus: z.string(),
+  RecordingDuration: z.coerce.number().int().nonnegative().optional(),
+  RecordingChannels: z.coerce.number().int().min(1).max(2).optional(),
+});
+const amdCallbackSchema = z.object({ AnsweredBy: z.string().min(1) });
 const callIdQuery = z.object({ callId: z.string().regex(/^call_[0-9a-f]{24}$/) });
 
 /** Webhooks the carrier calls: TwiML for an answered call, and call status callbacks. */
@@ -42,32 +49,57 @@ export function twilioWebhookRoutes({ pool, temporal, config, log }: { pool: Poo
   router.post('/twilio/status', async (req, res) => {
     const query = callIdQuery.safeParse(req.query);
     const body = statusCallbackSchema.safeParse(req.body);
-    if (!query.success || !body.success) {
-      res.status(400).type('text/plain').send(`invalid status callback: ${[...(query.error?.issues ?? []), ...(body.error?.issues ?? [])].map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
-      return;
-    }
+    if (!query.success || !body.success) return void res.status(400).type('text/plain').send(describeInvalid('status callback', query, body));
     const b = body.data;
-    try {
-      await temporal.workflow.getHandle(callWorkflowId(query.data.callId)).signal(carrierStatusSignal, {
+    await signalIfRunning(query.data.callId, (handle) =>
+      handle.signal(carrierStatusSignal, {
         callSid: b.CallSid,
         carrierStatus: b.CallStatus,
         sequenceNumber: b.SequenceNumber ?? null,
         at: timestampOf(b.Timestamp),
         durationSeconds: b.CallDuration ?? null,
-      });
-    } catch (err) {
-      // A call whose workflow already finished has nothing left to learn from a late callback.
-      if ((err as Error).name === 'WorkflowNotFoundError') {
-        log.warn('status callback for a call that is not running', { callId: query.data.callId, status: b.CallStatus });
-        res.status(204).end();
-        return;
-      }
-      throw err;
-    }
+      }),
+    );
     res.status(204).end();
   });
 
+  router.post('/twilio/recording', async (req, res) => {
+    const query = callIdQuery.safeParse(req.query);
+    const body = recordingCallbackSchema.safeParse(req.body);
+    if (!query.success || !body.success) return void res.status(400).type('text/plain').send(describeInvalid('recording status callback', query, body));
+    if (body.data.RecordingStatus !== 'completed') {
+      log.warn('recording did not complete', { callId: query.data.callId, status: body.data.RecordingStatus });
+      return void res.status(204).end();
+    }
+    await signalIfRunning(query.data.callId, (handle) =>
+      handle.signal(recordingReadySignal, { recordingSid: body.data.RecordingSid, durationSeconds: body.data.RecordingDuration ?? null, channels: body.data.RecordingChannels ?? 1 }),
+    );
+    res.status(204).end();
+  });
+
+  router.post('/twilio/amd', async (req, res) => {
+    const query = callIdQuery.safeParse(req.query);
+    const body = amdCallbackSchema.safeParse(req.body);
+    if (!query.success || !body.success) return void res.status(400).type('text/plain').send(describeInvalid('answering machine callback', query, body));
+    await signalIfRunning(query.data.callId, (handle) => handle.signal(answeredBySignal, { answeredBy: body.data.AnsweredBy, at: new Date().toISOString() }));
+    res.status(204).end();
+  });
+
+  async function signalIfRunning(callId: string, send: (handle: ReturnType<Client['workflow']['getHandle']>) => Promise<void>): Promise<void> {
+    try {
+      await send(temporal.workflow.getHandle(callWorkflowId(callId)));
+    } catch (err) {
+      // A call whose workflow already finished has nothing left to learn from a late callback.
+      if ((err as Error).name !== 'WorkflowNotFoundError') throw err;
+      log.warn('callback for a call that is not running', { callId });
+    }
+  }
+
   return router;
+}
+
+function describeInvalid(what: string, ...results: Array<z.ZodSafeParseResult<unknown>>): string {
+  return `invalid ${what}: ${results.flatMap((r) => r.error?.issues ?? []).map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`;
 }
 
 function timestampOf(value: string | undefined): string {

@@ -7,7 +7,12 @@ import type { CallContext } from '../../db/calls.js';
 export function buildInstructions(call: CallContext): string {
   const userName = call.userName ?? 'the customer';
   const facts = Object.entries(call.facts);
+  const persona = [
+    call.persona.name ? `Your name is ${call.persona.name}.` : '',
+    call.persona.style ? `Speaking style: ${call.persona.style}.` : '',
+  ].filter(Boolean).join(' ');
   return [
+    ...(persona ? [persona] : []),
     `You are a polite, concise assistant phoning a company's customer-service line on behalf of a customer. ` +
       `You speak for ${userName}; say so when asked, never pretend to be them. Speak naturally and briefly, one point at a time, ` +
       `and let the representative finish. Work through phone menus by pressing keys or saying options, wait quietly on hold, ` +
