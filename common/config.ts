@@ -46,6 +46,8 @@ const envSchema = z.object({
   OPENAI_VOICE: z.string().min(1).default('marin'),
   OPENAI_EXTRACTION_MODEL: z.string().min(1).default('gpt-4o-mini'),
   CALL_TOKEN_SECRET: z.string().min(16, 'must be at least 16 characters').default(DEFAULT_CALL_TOKEN_SECRET),
+  INBOUND_OWNER_NAME: z.string().trim().min(1).max(120).default('the account owner'),
+  INBOUND_INSTRUCTIONS: z.string().trim().min(1).max(2000).default("Take a message: the caller's name, a callback number and the reason for the call."),
   MAX_CALL_MINUTES: z.coerce.number().positive().default(90),
 });
 
@@ -72,6 +74,8 @@ export interface AppConfig {
   };
   callTokenSecret: string;
   maxCallMinutes: number;
+  /** How the agent answers calls to the user's own number. */
+  inbound: { ownerName: string; instructions: string };
 }
 
 export type TurnDetectionConfig =
@@ -139,6 +143,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     callTokenSecret: e.CALL_TOKEN_SECRET,
     maxCallMinutes: e.MAX_CALL_MINUTES,
+    inbound: { ownerName: e.INBOUND_OWNER_NAME, instructions: e.INBOUND_INSTRUCTIONS },
   };
 }
 

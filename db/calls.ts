@@ -4,6 +4,7 @@ import type { CallOutcome } from '../common/outcome.js';
 
 export interface NewCall {
   id: string;
+  direction?: 'outbound' | 'inbound';
   ownerId: string;
   workflowId: string;
   to: string;
@@ -55,6 +56,8 @@ export interface CallDetail extends Omit<CallSummary, 'outcome'> {
 /** The slice of a call the media-bridge needs to brief the voice brain. */
 export interface CallContext {
   id: string;
+  direction: 'outbound' | 'inbound';
+  from: string;
   persona: Persona;
   options: CallOptions;
   ownerId: string;
@@ -70,10 +73,10 @@ export interface CallContext {
 /** Inserts the call unless one with the same id exists (an idempotent retry); returns whether it was new. */
 export async function insertCall(pool: pg.Pool, call: NewCall): Promise<boolean> {
   const result = await pool.query(
-    `INSERT INTO calls (id, owner_id, workflow_id, to_number, from_number, company, user_name, issue, goal, facts, persona, options, status)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) ON CONFLICT (id) DO NOTHING`,
+    `INSERT INTO calls (id, owner_id, workflow_id, to_number, from_number, company, user_name, issue, goal, facts, persona, options, status, direction)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) ON CONFLICT (id) DO NOTHING`,
     [call.id, call.ownerId, call.workflowId, call.to, call.from, call.company, call.userName, call.issue, call.goal,
-      JSON.stringify(call.facts), JSON.stringify(call.persona), JSON.stringify(call.options), call.status],
+      JSON.stringify(call.facts), JSON.stringify(call.persona), JSON.stringify(call.options), call.status, call.direction ?? 'outbound'],
   );
   return result.rowCount === 1;
 }
@@ -121,7 +124,7 @@ export async function getCallContext(pool: pg.Pool, id: string): Promise<CallCon
   const r = rows[0];
   if (!r) return null;
   return {
-    id: r.id, persona: r.persona, options: r.options, ownerId: r.owner_id, workflowId: r.workflow_id, to: r.to_number, company: r.company,
+    id: r.id, direction: r.direction, from: r.from_number, persona: r.persona, options: r.options, ownerId: r.owner_id, workflowId: r.workflow_id, to: r.to_number, company: r.company,
     userName: r.user_name, issue: r.issue, goal: r.goal, facts: r.facts,
   };
 }

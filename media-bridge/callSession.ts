@@ -76,6 +76,8 @@ export class CallSession {
     if (!this.brainStarted) {
       this.brainStarted = true;
       await this.brain.start();
+      // On a call to the user's number the agent speaks first.
+      if (this.deps.call.direction === 'inbound') this.brain.send({ type: 'response.create' });
     }
   }
 

@@ -1,1 +1,2 @@
 export { callWorkflow } from './callWorkflow.js';
+export { inboundCallWorkflow } from './inboundCallWorkflow.js';

@@ -5,7 +5,10 @@ import { z } from 'zod';
 import { signCallToken } from '../../common/callToken.js';
 import type { AppConfig } from '../../common/config.js';
 import type { Logger } from '../../common/logger.js';
-import { getCallContext } from '../../db/calls.js';
+import { createHash } from 'node:crypto';
+import { getCallContext, insertCall } from '../../db/calls.js';
+import type { inboundCallWorkflow } from '../../workflows/inboundCallWorkflow.js';
+import { LOCAL_USER_ID } from '../owner.js';
 import type { Pool } from '../../db/pool.js';
 import { answeredBySignal, callWorkflowId, carrierStatusSignal, recordingReadySignal } from '../../workflows/callSignals.js';
 import { requireTwilioSignature } from '../twilioSignature.js';
@@ -24,26 +27,56 @@ const recordingCallbackSchema = z.object({
   RecordingChannels: z.coerce.number().int().min(1).max(2).optional(),
 });
 const amdCallbackSchema = z.object({ AnsweredBy: z.string().min(1) });
+const inboundCallSchema = z.object({
+  CallSid: z.string().regex(/^CA[0-9a-f]{32}$/i),
+  From: z.string().min(1),
+  To: z.string().min(1),
+});
 const callIdQuery = z.object({ callId: z.string().regex(/^call_[0-9a-f]{24}$/) });
 
 /** Webhooks the carrier calls: TwiML for an answered call, and call status callbacks. */
 export function twilioWebhookRoutes({ pool, temporal, config, log }: { pool: Pool; temporal: Client; config: AppConfig; log: Logger }): Router {
   const router = Router();
+  // The call's audio goes to the media-bridge; the signed token lets the bridge trust the call id.
+  const connectToBridge = (callId: string): string => {
+    const response = new twilio.twiml.VoiceResponse();
+    const stream = response.connect().stream({ url: config.bridge.publicUrl });
+    stream.parameter({ name: 'callId', value: callId });
+    stream.parameter({ name: 'token', value: signCallToken(config.callTokenSecret, callId) });
+    return response.toString();
+  };
   router.use('/twilio', express.urlencoded({ extended: false }), requireTwilioSignature(config.twilio.authToken, config.api.publicUrl));
 
   router.post('/twilio/voice', async (req, res) => {
-    const response = new twilio.twiml.VoiceResponse();
     const query = callIdQuery.safeParse(req.query);
     const call = query.success ? await getCallContext(pool, query.data.callId) : null;
-    if (!call) {
-      log.warn('voice webhook for an unknown call; hanging up', { query: req.query });
-      response.hangup();
-    } else {
-      const stream = response.connect().stream({ url: config.bridge.publicUrl });
-      stream.parameter({ name: 'callId', value: call.id });
-      stream.parameter({ name: 'token', value: signCallToken(config.callTokenSecret, call.id) });
-    }
+    if (call) return void res.type('text/xml').send(connectToBridge(call.id));
+    log.warn('voice webhook for an unknown call; hanging up', { query: req.query });
+    const response = new twilio.twiml.VoiceResponse();
+    response.hangup();
     res.type('text/xml').send(response.toString());
+  });
+
+  // The voice webhook of the user's own number: the agent answers, and the call is followed like any other.
+  router.post('/twilio/inbound', async (req, res) => {
+    const body = inboundCallSchema.safeParse(req.body);
+    if (!body.success) return void res.status(400).type('text/plain').send(describeInvalid('inbound call webhook', body));
+    const { CallSid, From, To } = body.data;
+    const callId = `call_${createHash('sha256').update(`inbound\n${CallSid}`).digest('hex').slice(0, 24)}`;
+    const workflowId = callWorkflowId(callId);
+    await insertCall(pool, {
+      id: callId, direction: 'inbound', ownerId: LOCAL_USER_ID, workflowId, to: To, from: From, company: null,
+      userName: config.inbound.ownerName, issue: `Incoming call from ${From}`, goal: config.inbound.instructions,
+      facts: {}, persona: {}, options: {}, status: 'ringing',
+    });
+    await temporal.workflow.start<typeof inboundCallWorkflow>('inboundCallWorkflow', {
+      taskQueue: config.temporal.taskQueue,
+      workflowId,
+      workflowIdConflictPolicy: 'USE_EXISTING',
+      args: [{ callId, callSid: CallSid, from: From, to: To, maxCallMinutes: config.maxCallMinutes }],
+    });
+    log.info('answering an incoming call', { callId, from: From });
+    res.type('text/xml').send(connectToBridge(callId));
   });
 
   router.post('/twilio/status', async (req, res) => {

@@ -4,7 +4,7 @@ import type { CallContext } from '../../db/calls.js';
 import { buildInstructions } from './instructions.js';
 
 const call: CallContext = {
-  id: 'call_1', ownerId: 'local', workflowId: 'call-call_1', to: '+18005550101', company: 'Acme Telecom', userName: 'Jane Doe',
+  id: 'call_1', direction: 'outbound', from: '+12125550100', ownerId: 'local', workflowId: 'call-call_1', to: '+18005550101', company: 'Acme Telecom', userName: 'Jane Doe',
   issue: 'Charged twice in October.', goal: null, facts: { 'Account number': '4417 2290' }, persona: { name: 'Alex', style: 'warm and brief' }, options: {},
 };
 

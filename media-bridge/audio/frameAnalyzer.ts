@@ -1,0 +1,171 @@
+import { decodeSample, FRAME_BYTES, SAMPLE_RATE } from '../../common/audio/mulaw.js';
+import { RealFft } from './realFft.js';
+
+/** What one 20 ms frame of line audio looks like. One object per analyzer, overwritten each frame. */
+export interface FrameFeatures {
+  /** Frames analysed so far, this one included. */
+  index: number;
+  /** RMS level of the frame's own 160 samples, dBFS (-120 for digital silence). */
+  levelDbfs: number;
+  /** Geometric over arithmetic mean of the 250-3500 Hz power spectrum: ~0 for tones, ~0.5+ for noise. */
+  flatness: number;
+  /** Frequency of the strongest spectral peak in 250-3500 Hz, interpolated between bins. */
+  peakHz: number;
+  /** Share of the spectrum's energy within two bins of that peak: ~1 for a single pure tone. */
+  peakShare: number;
+  /** Share of the last 50 ms's energy at 440 Hz plus 480 Hz, each counted only if both are present. */
+  ringbackShare: number;
+  /** Log energy (natural log) of coarse mel-spaced bands, the basis of fingerprints and flux. */
+  bandLogEnergy: Float64Array;
+  /** Mean absolute change of bandLogEnergy since the previous frame, in dB. */
+  fluxDb: number;
+}
+
+export const FFT_SIZE = 256;
+export const BAND_COUNT = 17;
+const HISTORY = 400;
+const BIN_HZ = SAMPLE_RATE / FFT_SIZE;
+const LOW_BIN = Math.round(250 / BIN_HZ);
+const HIGH_BIN = Math.round(3500 / BIN_HZ);
+const SILENT_DBFS = -120;
+/** Keeps logarithms finite on digital silence: far below the power of mu-law's smallest step. */
+const POWER_FLOOR = 1e-12;
+const NEPER_TO_DB = 10 / Math.LN10;
+
+const LINEAR = new Float64Array(256);
+for (let b = 0; b < 256; b++) LINEAR[b] = decodeSample(b) / 32768;
+
+const HANN = new Float64Array(FFT_SIZE);
+for (let i = 0; i < FFT_SIZE; i++) HANN[i] = 0.5 - 0.5 * Math.cos((2 * Math.PI * i) / (FFT_SIZE - 1));
+
+/** Band edges in FFT bins, mel-spaced between 250 and 3500 Hz, each band at least two bins wide. */
+const BAND_EDGES = melBandEdges();
+
+function melBandEdges(): Int32Array {
+  const mel = (hz: number) => 2595 * Math.log10(1 + hz / 700);
+  const hz = (m: number) => 700 * (10 ** (m / 2595) - 1);
+  const edges = new Int32Array(BAND_COUNT + 1);
+  const low = mel(250);
+  const high = mel(3500);
+  for (let b = 0; b <= BAND_COUNT; b++) {
+    const bin = Math.round(hz(low + ((high - low) * b) / BAND_COUNT) / BIN_HZ);
+    edges[b] = b === 0 ? bin : Math.max(bin, edges[b - 1] + 2);
+  }
+  return edges;
+}
+
+const goertzelCoefficient = (hz: number) => 2 * Math.cos((2 * Math.PI * hz) / SAMPLE_RATE);
+const COEFFICIENT_440 = goertzelCoefficient(440);
+const COEFFICIENT_480 = goertzelCoefficient(480);
+/** The ringback pair beats at 40 Hz; each tone must carry at least this share for the pair to count. */
+const MIN_RINGBACK_TONE_SHARE = 0.25;
+
+/**
+ * Turns consecutive 160-byte mu-law frames into FrameFeatures: level, a 32 ms Hann-windowed
+ * spectrum (the frame plus the tail of the one before), its flatness and strongest peak, band
+ * energies, and the 440+480 Hz ringback pair over 50 ms (Goertzel, 20 Hz resolution, so the two
+ * tones are told apart from one tone between them).
+ */
+export class FrameAnalyzer {
+  readonly features: FrameFeatures = {
+    index: 0,
+    levelDbfs: SILENT_DBFS,
+    flatness: 0,
+    peakHz: 0,
+    peakShare: 0,
+    ringbackShare: 0,
+    bandLogEnergy: new Float64Array(BAND_COUNT),
+    fluxDb: 0,
+  };
+  private readonly history = new Float64Array(HISTORY);
+  private readonly windowed = new Float64Array(FFT_SIZE);
+  private readonly power = new Float64Array(FFT_SIZE / 2 + 1);
+  private readonly previousBands = new Float64Array(BAND_COUNT);
+  private readonly fft = new RealFft(FFT_SIZE);
+
+  analyze(frame: Uint8Array): FrameFeatures {
+    if (frame.length !== FRAME_BYTES) {
+      throw new RangeError(`FrameAnalyzer: frames must be ${FRAME_BYTES} bytes of mu-law, got ${frame.length}`);
+    }
+    const { history, features } = this;
+    history.copyWithin(0, FRAME_BYTES);
+    const offset = HISTORY - FRAME_BYTES;
+    let sumSquares = 0;
+    for (let i = 0; i < FRAME_BYTES; i++) {
+      const sample = LINEAR[frame[i]];
+      history[offset + i] = sample;
+      sumSquares += sample * sample;
+    }
+    features.index++;
+    features.levelDbfs = sumSquares > 0 ? 10 * Math.log10(sumSquares / FRAME_BYTES) : SILENT_DBFS;
+    this.analyzeSpectrum();
+    features.ringbackShare = this.ringbackShare();
+    return features;
+  }
+
+  private analyzeSpectrum(): void {
+    const { history, windowed, power, features, previousBands } = this;
+    const start = HISTORY - FFT_SIZE;
+    for (let i = 0; i < FFT_SIZE; i++) windowed[i] = history[start + i] * HANN[i];
+    this.fft.powerSpectrum(windowed, power);
+
+    let total = 0;
+    let logSum = 0;
+    let peakBin = LOW_BIN;
+    for (let k = LOW_BIN; k <= HIGH_BIN; k++) {
+      const p = power[k] + POWER_FLOOR;
+      total += p;
+      logSum += Math.log(p);
+      if (p > power[peakBin]) peakBin = k;
+    }
+    const bins = HIGH_BIN - LOW_BIN + 1;
+    features.flatness = Math.exp(logSum / bins) / (total / bins);
+
+    let peakEnergy = 0;
+    for (let k = peakBin - 2; k <= peakBin + 2; k++) peakEnergy += power[k];
+    features.peakShare = Math.min(1, peakEnergy / total);
+    features.peakHz = (peakBin + parabolicOffset(power, peakBin)) * BIN_HZ;
+
+    let flux = 0;
+    const bands = features.bandLogEnergy;
+    for (let b = 0; b < BAND_COUNT; b++) {
+      let energy = POWER_FLOOR;
+      for (let k = BAND_EDGES[b]; k < BAND_EDGES[b + 1]; k++) energy += power[k];
+      previousBands[b] = bands[b];
+      bands[b] = Math.log(energy);
+      flux += Math.abs(bands[b] - previousBands[b]);
+    }
+    features.fluxDb = (flux / BAND_COUNT) * NEPER_TO_DB;
+  }
+
+  private ringbackShare(): number {
+    const { history } = this;
+    let energy = 0;
+    for (let i = 0; i < HISTORY; i++) energy += history[i] * history[i];
+    if (energy === 0) return 0;
+    const share440 = (2 * goertzelPower(history, COEFFICIENT_440)) / (HISTORY * energy);
+    const share480 = (2 * goertzelPower(history, COEFFICIENT_480)) / (HISTORY * energy);
+    if (share440 < MIN_RINGBACK_TONE_SHARE || share480 < MIN_RINGBACK_TONE_SHARE) return 0;
+    return Math.min(1, share440 + share480);
+  }
+}
+
+/** Where between bins the true peak lies (-0.5..0.5), from a parabola through the log powers. */
+function parabolicOffset(power: Float64Array, bin: number): number {
+  const left = Math.log(power[bin - 1] + POWER_FLOOR);
+  const centre = Math.log(power[bin] + POWER_FLOOR);
+  const right = Math.log(power[bin + 1] + POWER_FLOOR);
+  const curvature = left - 2 * centre + right;
+  return curvature < 0 ? Math.max(-0.5, Math.min(0.5, (0.5 * (left - right)) / curvature)) : 0;
+}
+
+function goertzelPower(samples: Float64Array, coefficient: number): number {
+  let previous = 0;
+  let beforePrevious = 0;
+  for (let i = 0; i < samples.length; i++) {
+    const current = samples[i] + coefficient * previous - beforePrevious;
+    beforePrevious = previous;
+    previous = current;
+  }
+  return previous * previous + beforePrevious * beforePrevious - coefficient * previous * beforePrevious;
+}
