@@ -20,6 +20,7 @@ const call = {
     timeline: { type: 'array', items: { type: 'object', properties: { status: { type: 'string' }, at: { type: 'string', format: 'date-time' }, detail: { type: ['string', 'null'] } } } },
     transcript: { type: 'array', items: { type: 'object', properties: { seq: { type: 'integer' }, speaker: { type: 'string', enum: ['agent', 'callee', 'system'] }, text: { type: 'string' }, at: { type: 'string', format: 'date-time' } } } },
     outcome: { oneOf: [outcome, { type: 'null' }] },
+    cost: { type: 'object', properties: { usd: { type: 'number', description: 'Estimated voice-model cost of the call' }, usage: { type: 'object' } } },
   },
 };
 
@@ -41,6 +42,17 @@ export const openApiDocument = {
                   to: { type: 'string', pattern: '^\\+[1-9]\\d{6,14}$' }, issue: { type: 'string', minLength: 10, maxLength: 2000 },
                   company: { type: 'string' }, userName: { type: 'string' }, goal: { type: 'string' },
                   facts: { type: 'object', additionalProperties: { type: 'string' }, description: 'What the agent may disclose, e.g. {"Account number": "4417 2290"}' },
+                  persona: {
+                    type: 'object', additionalProperties: false, description: 'Who the agent is on this call',
+                    properties: { name: { type: 'string' }, voice: { type: 'string', description: 'Realtime voice, e.g. marin' }, style: { type: 'string' } },
+                  },
+                  options: {
+                    type: 'object', additionalProperties: false,
+                    properties: {
+                      record: { type: 'boolean', description: 'Record both channels; the WAV is served at /calls/{id}/recording' },
+                      machineDetection: { type: 'boolean', description: "Ask the carrier to detect answering machines (AnsweredBy on the call's timeline)" },
+                    },
+                  },
                 },
               },
             },
@@ -62,9 +74,16 @@ export const openApiDocument = {
         responses: { 200: { description: 'The call', content: { 'application/json': { schema: call } } }, 404: { description: 'No such call', content: { 'application/json': { schema: error } } } },
       },
     },
+    '/calls/{id}/recording': {
+      get: {
+        summary: "The call's recording (WAV, both channels), for its owner",
+        parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+        responses: { 200: { description: 'WAV audio', content: { 'audio/wav': { schema: { type: 'string', format: 'binary' } } } }, 404: { description: 'No recording', content: { 'application/json': { schema: error } } } },
+      },
+    },
     '/calls/{id}/events': {
       get: {
-        summary: 'Live updates (Server-Sent Events): snapshot, then status, transcript and outcome events',
+        summary: 'Live updates (Server-Sent Events): snapshot, then status, transcript (final lines), partial (text still being spoken) and outcome events',
         parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
         responses: { 200: { description: 'An event stream', content: { 'text/event-stream': { schema: { type: 'string' } } } }, 404: { description: 'No such call' } },
       },

@@ -46,6 +46,7 @@ export class CallSession {
   private readonly history: string[] = [];
   private readonly usage = new UsageMeter();
   private readonly partials = new Map<string, { text: string; sentAt: number }>();
+  private readonly unheardAgentLines = new Map<string, string>();
   private ending = false;
   private ended = false;
   private readonly workflowId: string;
@@ -69,7 +70,10 @@ export class CallSession {
       this.firstAudioAt ??= Date.now();
       this.brain.appendAudio(payload);
     });
-    stream.on('mark', (name) => this.playback.markPlayed(name, Date.now()));
+    stream.on('mark', (name) => {
+      this.playback.markPlayed(name, Date.now());
+      this.storeHeardAgentLines();
+    });
     stream.on('dtmf', (digit) => this.brain.send({ type: 'conversation.item.create', item: { type: 'message', role: 'user', content: [{ type: 'input_text', text: `[The caller pressed ${digit}]` }] } }));
     stream.once('close', () => this.streamEnded(stream));
     void this.deps.workflow.signal(this.workflowId, mediaSignal, { type: 'stream-started', streamSid: stream.streamSid ?? '', at: new Date().toISOString() });
@@ -140,6 +144,7 @@ export class CallSession {
     this.truncatedAt.set(playing.itemId, playing.audioEndMs);
     this.stream.clear();
     this.playback.cleared();
+    this.storeHeardAgentLines();
   }
 
   // Deltas arrive many times a second; the UI gets the growing text at most every 250 ms per item.
@@ -163,13 +168,24 @@ export class CallSession {
     this.deps.transcripts.write({ callId: this.callId, speaker: 'callee', text, spokenAt: new Date(at).toISOString(), sourceId: `in:${itemId}` });
   }
 
+  // The model's text arrives well before its audio has played, so a line is stored once its audio has
+  // been heard (or cut off by barge-in): the transcript then says what the other side actually heard.
   private agentSaid(itemId: string, transcript: string): void {
     this.partials.delete(itemId);
-    const text = cutAtHeard(transcript.trim(), this.truncatedAt.get(itemId), this.playback.sentMs(itemId));
-    if (!text) return;
-    const at = this.agentItemStartedAt.get(itemId) ?? Date.now();
-    this.history.push(`You: ${text}`);
-    this.deps.transcripts.write({ callId: this.callId, speaker: 'agent', text, spokenAt: new Date(at).toISOString(), sourceId: `out:${itemId}` });
+    this.unheardAgentLines.set(itemId, transcript.trim());
+    this.storeHeardAgentLines();
+  }
+
+  private storeHeardAgentLines(flushAll = false): void {
+    for (const [itemId, transcript] of this.unheardAgentLines) {
+      if (!flushAll && this.playback.isPlaying(itemId)) continue;
+      this.unheardAgentLines.delete(itemId);
+      const text = cutAtHeard(transcript, this.truncatedAt.get(itemId), this.playback.sentMs(itemId));
+      if (!text) continue;
+      const at = this.agentItemStartedAt.get(itemId) ?? Date.now();
+      this.history.push(`You: ${text}`);
+      this.deps.transcripts.write({ callId: this.callId, speaker: 'agent', text, spokenAt: new Date(at).toISOString(), sourceId: `out:${itemId}` });
+    }
   }
 
   private system(text: string): void {
@@ -253,11 +269,15 @@ export class CallSession {
   private streamEnded(stream: CarrierStream): void {
     if (this.stream !== stream) return;
     this.stream = null;
+    // Audio still queued at the carrier died with the stream.
+    this.playback.cleared();
+    this.storeHeardAgentLines();
     void this.deps.workflow.signal(this.workflowId, mediaSignal, { type: 'stream-ended', streamSid: stream.streamSid ?? '', at: new Date().toISOString() });
   }
 
   /** Ends the model session; called when the call is over (no stream re-attached within the grace period). */
   close(): void {
+    this.storeHeardAgentLines(true);
     this.ended = true;
     this.brain.close();
   }

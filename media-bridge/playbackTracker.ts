@@ -46,6 +46,11 @@ export class PlaybackTracker {
     return this.itemSentMs.get(itemId) ?? 0;
   }
 
+  /** Whether any of this item's audio is still waiting to be played. */
+  isPlaying(itemId: string): boolean {
+    return this.pending.some((s) => s.itemId === itemId);
+  }
+
   get hasPending(): boolean {
     return this.pending.length > 0;
   }
