@@ -56,7 +56,9 @@ export function createActivities({ pool, telephony, config }: ActivityDeps) {
     async extractOutcome(input: { callId: string; confirmed: ConfirmedOutcome }): Promise<CallOutcome> {
       const [context, transcript] = await Promise.all([getCallContext(pool, input.callId), getTranscript(pool, input.callId)]);
       if (!context) throw new Error(`call ${input.callId} is not in the database`);
-      return extract({ company: context.company, issue: context.issue, transcript, confirmed: input.confirmed }, extractionModel, log);
+      // Relative dates ("next Monday") are resolved against the day of the call where the user lives.
+      const callDate = new Intl.DateTimeFormat('en-CA', { timeZone: config.timeZone }).format(new Date(transcript[0]?.at ?? Date.now()));
+      return extract({ company: context.company, issue: context.issue, transcript, confirmed: input.confirmed, callDate }, extractionModel, log);
     },
 
     async recordAnsweredBy(input: { callId: string; answeredBy: string }): Promise<void> {

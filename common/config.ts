@@ -48,6 +48,7 @@ const envSchema = z.object({
   CALL_TOKEN_SECRET: z.string().min(16, 'must be at least 16 characters').default(DEFAULT_CALL_TOKEN_SECRET),
   INBOUND_OWNER_NAME: z.string().trim().min(1).max(120).default('the account owner'),
   INBOUND_INSTRUCTIONS: z.string().trim().min(1).max(2000).default("Take a message: the caller's name, a callback number and the reason for the call."),
+  TIME_ZONE: z.string().refine(isTimeZone, 'expected an IANA time zone such as America/New_York').default(Intl.DateTimeFormat().resolvedOptions().timeZone),
   MAX_CALL_MINUTES: z.coerce.number().positive().default(90),
 });
 
@@ -74,6 +75,8 @@ export interface AppConfig {
   };
   callTokenSecret: string;
   maxCallMinutes: number;
+  /** The user's time zone: the day a call happened, relative dates in outcomes. */
+  timeZone: string;
   /** How the agent answers calls to the user's own number. */
   inbound: { ownerName: string; instructions: string };
 }
@@ -143,8 +146,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     callTokenSecret: e.CALL_TOKEN_SECRET,
     maxCallMinutes: e.MAX_CALL_MINUTES,
+    timeZone: e.TIME_ZONE,
     inbound: { ownerName: e.INBOUND_OWNER_NAME, instructions: e.INBOUND_INSTRUCTIONS },
   };
+}
+
+function isTimeZone(value: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: value });
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function stripSlash(value: string): string {

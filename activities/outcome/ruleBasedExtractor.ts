@@ -1,69 +1,56 @@
 import type { CallOutcome, ConfirmedOutcome } from '../../common/outcome.js';
 import type { TranscriptLine } from '../../db/calls.js';
-import { readSpokenCode } from './spokenCodes.js';
+import { companyStatements } from './companySpeech.js';
+import { confirmedNextSteps, preferConfirmed } from './confirmedValues.js';
+import { decideFollowUp } from './followUp.js';
+import { findAmounts, type MoneyAmount } from './moneyAmounts.js';
+import { findNextSteps } from './nextSteps.js';
+import { summarize } from './outcomeSummary.js';
+import { findPromisedActions } from './promisedActions.js';
+import { findReferenceCodes } from './referenceCodes.js';
+import { howFarTheCallGot, judgeResolution } from './resolution.js';
+import { findStatedDates, type StatedDate } from './statedDates.js';
 
 export interface ExtractionInput {
   company: string | null;
   issue: string;
   transcript: TranscriptLine[];
   confirmed: ConfirmedOutcome;
+  /** The day the call took place (ISO date); relative days are resolved against it. Defaults to the first line's day. */
+  callDate?: string;
 }
 
-const CODE_INTRO = /\b(case|reference|ticket|confirmation|claim|incident)\s*(number|no\.?|#|id)?\s*(is|:|will be)?\s*/gi;
-const PROMISE = /\b(will|'ll|within|expect|should (?:see|receive)|please)\b/i;
-const RESOLVED = /\b(has been|have been|is now|was)\s+(refunded|resolved|fixed|processed|credited|reversed|cancelled)\b/i;
-const REFUSED = /\b(unable to|can ?not|can't|won't be able|not able to)\b/i;
-
-/** The offline extractor: plain rules over what the representative said. */
+/** The offline extractor: plain rules over what the company's side said. */
 export function extractOutcomeByRules(input: ExtractionInput): CallOutcome {
-  const theirLines = input.transcript.filter((l) => l.speaker === 'callee').map((l) => l.text);
-  const sentences = theirLines.flatMap((t) => t.split(/(?<=[.!?])\s+/)).filter(Boolean);
+  const callDay = callDayOf(input);
+  const statements = companyStatements(input.transcript);
+  const codes = findReferenceCodes(input.transcript.filter((l) => l.speaker === 'callee').map((l) => l.text));
+  const amounts = distinct(statements.flatMap((s) => findAmounts(s.sentence)), (a: MoneyAmount) => `${a.currency}${a.value}`);
+  const dates = distinct(statements.flatMap((s) => findStatedDates(s.sentence, callDay)), (d: StatedDate) => d.date);
+  const found = findPromisedActions(statements, input.company, callDay);
+  const promisedActions = found.map((f) => f.promise);
+  const reach = howFarTheCallGot(input.transcript);
 
-  const codes: string[] = [];
-  for (const text of theirLines) {
-    for (const match of text.matchAll(CODE_INTRO)) {
-      const code = readSpokenCode(text.slice(match.index! + match[0].length));
-      if (code && !codes.includes(code)) codes.push(code);
-    }
-  }
-  const promises = sentences.filter((s) => PROMISE.test(s) && !/anything else|help you with/i.test(s));
-  const amounts = [...theirLines.join(' ').matchAll(/\$\s?(\d+(?:,\d{3})*(?:\.\d{1,2})?)|(\d+(?:\.\d{1,2})?)\s+dollars/gi)].map((m) => ({
-    value: Number((m[1] ?? m[2]).replace(/,/g, '')),
-    currency: 'USD',
-    context: m[0],
-  }));
+  const resolved = input.confirmed.resolved ?? judgeResolution(statements, reach, promisedActions.length > 0);
+  const caseNumber = input.confirmed.caseNumber ?? codes.caseNumber;
+  const nextSteps = confirmedNextSteps(input.confirmed) ?? findNextSteps(statements, found, callDay);
+  const followUp = decideFollowUp({ resolved, reach, statements, promises: promisedActions, statedDates: dates.map((d) => d.date), callDay });
+  const summary = summarize({ company: input.company, issue: input.issue, reach, outcome: { resolved, caseNumber, nextSteps, followUp } });
 
-  const confirmedSteps = input.confirmed.nextSteps === undefined ? [] : [input.confirmed.nextSteps].flat().filter(Boolean);
-  const caseNumber = input.confirmed.caseNumber ?? codes[0] ?? null;
-  const nextSteps = confirmedSteps.length ? confirmedSteps : promises;
-  const resolved =
-    input.confirmed.resolved ??
-    (sentences.some((s) => RESOLVED.test(s)) ? 'yes' : caseNumber || promises.length ? 'partial' : sentences.some((s) => REFUSED.test(s)) ? 'no' : 'unknown');
-
-  const confirmedFields = Object.entries(input.confirmed).filter(([, v]) => v !== undefined).map(([k]) => k);
-  return {
-    resolved,
-    caseNumber,
-    referenceNumbers: codes.filter((c) => c !== caseNumber),
-    amounts,
-    dates: [],
-    promisedActions: promises.map((action) => ({ action, who: input.company ?? 'the company', by: null })),
-    nextSteps,
-    followUp: { needed: resolved !== 'yes', when: null, reason: resolved === 'yes' ? null : 'the issue is not fully resolved yet' },
-    summary: summarize(input, resolved, caseNumber, nextSteps),
-    confirmedFields,
-  };
+  return preferConfirmed(
+    { resolved, caseNumber: codes.caseNumber, referenceNumbers: codes.others, amounts, dates, promisedActions, nextSteps, followUp, summary },
+    input.confirmed,
+  );
 }
 
-function summarize(input: ExtractionInput, resolved: CallOutcome['resolved'], caseNumber: string | null, nextSteps: string[]): string {
-  const who = input.company ?? 'the company';
-  const issue = input.issue.length > 120 ? `${input.issue.slice(0, 117)}...` : input.issue;
-  const first = `Called ${who} about: ${issue.replace(/[.\s]+$/, '')}.`;
-  const result =
-    resolved === 'yes' ? 'The representative resolved it'
-      : resolved === 'partial' ? 'The representative took action but it is not finished yet'
-        : resolved === 'no' ? 'The representative could not resolve it'
-          : 'The result was unclear';
-  const extra = [caseNumber ? `case number ${caseNumber}` : '', nextSteps[0] ? `next: ${nextSteps[0].replace(/[.\s]+$/, '')}` : ''].filter(Boolean).join('; ');
-  return `${first} ${result}${extra ? ` (${extra})` : ''}.`;
+/** The call's day: the stated one, else the UTC day of the first transcript line. */
+export function callDayOf(input: ExtractionInput): string {
+  const stated = input.callDate?.slice(0, 10);
+  if (stated && /^\d{4}-\d{2}-\d{2}$/.test(stated)) return stated;
+  return (input.transcript[0]?.at ?? new Date().toISOString()).slice(0, 10);
+}
+
+function distinct<T>(items: T[], key: (item: T) => string): T[] {
+  const seen = new Set<string>();
+  return items.filter((item) => !seen.has(key(item)) && seen.add(key(item)));
 }
