@@ -27,7 +27,7 @@ export function createActivities({ pool, telephony, config }: ActivityDeps) {
       await recordCallEvent(pool, event);
     },
 
-    async placeCall(input: { callId: string; to: string; from: string }): Promise<{ callSid: string }> {
+    async placeCall(input: { callId: string; to: string; from: string; attempt: number }): Promise<{ callSid: string }> {
       const call = await getCallContext(pool, input.callId);
       if (!call) throw new Error(`call ${input.callId} is not in the database`);
       const requestedAt = new Date().toISOString();
@@ -40,7 +40,7 @@ export function createActivities({ pool, telephony, config }: ActivityDeps) {
         recordingStatusCallbackUrl: call.options.record ? callbackUrl('recording', input.callId) : undefined,
         machineDetectionCallbackUrl: call.options.machineDetection ? callbackUrl('amd', input.callId) : undefined,
       });
-      await recordCallEvent(pool, { callId: input.callId, status: 'dialing', at: requestedAt, eventKey: 'dialing:', callStatus: 'dialing', callSid: placed.callSid });
+      await recordCallEvent(pool, { callId: input.callId, status: 'dialing', at: requestedAt, eventKey: `dialing:#${input.attempt}`, callStatus: 'dialing', callSid: placed.callSid });
       return placed;
     },
 

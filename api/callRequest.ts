@@ -7,6 +7,11 @@ export const newCallSchema = z.object({
   company: z.string().trim().min(1).max(120).optional(),
   userName: z.string().trim().min(1).max(120).optional(),
   goal: z.string().trim().min(1).max(500).optional(),
+  scheduledAt: z
+    .string()
+    .datetime({ offset: true, message: 'must be an ISO 8601 date-time, e.g. 2026-12-01T09:30:00-05:00' })
+    .refine((v) => Date.parse(v) < Date.now() + 30 * 86_400_000, 'must be within the next 30 days')
+    .optional(),
   persona: z
     .object({
       name: z.string().trim().min(1).max(60).optional(),

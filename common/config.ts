@@ -48,6 +48,10 @@ const envSchema = z.object({
   CALL_TOKEN_SECRET: z.string().min(16, 'must be at least 16 characters').default(DEFAULT_CALL_TOKEN_SECRET),
   INBOUND_OWNER_NAME: z.string().trim().min(1).max(120).default('the account owner'),
   INBOUND_INSTRUCTIONS: z.string().trim().min(1).max(2000).default("Take a message: the caller's name, a callback number and the reason for the call."),
+  RETRY_DELAYS_SECONDS: z
+    .string()
+    .regex(/^(\d+(,\d+)*)?$/, 'expected comma-separated seconds, e.g. 120,600,3600 (empty: never retry)')
+    .default('120,600,3600'),
   TIME_ZONE: z.string().refine(isTimeZone, 'expected an IANA time zone such as America/New_York').default(Intl.DateTimeFormat().resolvedOptions().timeZone),
   MAX_CALL_MINUTES: z.coerce.number().positive().default(90),
 });
@@ -75,6 +79,8 @@ export interface AppConfig {
   };
   callTokenSecret: string;
   maxCallMinutes: number;
+  /** Waits before each further attempt of a busy, unanswered or dropped call. */
+  retryDelaysSeconds: number[];
   /** The user's time zone: the day a call happened, relative dates in outcomes. */
   timeZone: string;
   /** How the agent answers calls to the user's own number. */
@@ -147,6 +153,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     callTokenSecret: e.CALL_TOKEN_SECRET,
     maxCallMinutes: e.MAX_CALL_MINUTES,
     timeZone: e.TIME_ZONE,
+    retryDelaysSeconds: e.RETRY_DELAYS_SECONDS ? e.RETRY_DELAYS_SECONDS.split(',').map(Number) : [],
     inbound: { ownerName: e.INBOUND_OWNER_NAME, instructions: e.INBOUND_INSTRUCTIONS },
   };
 }

@@ -244,7 +244,7 @@ export class CallSession {
     }
   }
 
-  private lineEvent(type: 'hold-started' | 'user-needed' | 'escalated', detail: string): void {
+  private lineEvent(type: 'hold-started' | 'user-needed' | 'escalated' | 'agent-hung-up', detail: string): void {
     void this.deps.workflow.signal(this.workflowId, mediaSignal, { type, streamSid: this.stream?.streamSid ?? '', at: new Date().toISOString(), detail });
   }
 
@@ -259,6 +259,7 @@ export class CallSession {
     // Let the goodbye finish playing before the line goes dead.
     await this.playback.drained(15_000);
     this.deps.log.info('hanging up', { callId: this.callId, reason });
+    this.lineEvent('agent-hung-up', reason);
     try {
       await this.deps.telephony.hangup(this.deps.callSid);
     } catch (err) {

@@ -61,7 +61,7 @@ describe('one call, end to end, through the HTTP API', { timeout: 300_000 }, () 
     assert.ok(events.some((e) => e.event === 'outcome' && /^ACM\d{5}$/.test(e.data.caseNumber)));
   });
 
-  it('rejects invalid requests with the field at fault, and maps an Idempotency-Key to one call', async () => {
+  it('rejects invalid requests with the field at fault, maps an Idempotency-Key to one call, retries a busy line', async () => {
     const invalid = await postJson(`${stack.api}/calls`, { to: '555-0101', issue: 'short' });
     assert.equal(invalid.status, 400);
     assert.deepEqual(invalid.body.details.map((d: any) => d.path).sort(), ['issue', 'to']);
@@ -77,6 +77,9 @@ describe('one call, end to end, through the HTTP API', { timeout: 300_000 }, () 
     const busy = await waitFor('the busy call to finish', () => getJson(`${stack.api}/calls/${first.body.id}`).then((r) => r.body), (c) => FINAL.includes(c.status));
     assert.equal(busy.status, 'busy');
     assert.equal(busy.outcome, null);
+    const statuses = busy.timeline.map((e: any) => e.status);
+    assert.equal(statuses.filter((s: string) => s === 'retry-scheduled').length, 1, `a busy line is tried once more: ${statuses}`);
+    assert.equal(statuses.filter((s: string) => s === 'dialing').length, 2);
     await recordHistoryIfAsked(stack.stack.config.temporal.address, busy.workflowId, 'busy-call');
   });
 

@@ -27,6 +27,7 @@ export interface CallResult {
   status: CallStatus;
   callSid: string | null;
   outcome: CallOutcome | null;
+  attempts: number;
 }
 
 interface PendingEvent {
@@ -44,18 +45,22 @@ interface PendingEvent {
 export class CallLine {
   status: CallStatus;
   callSid: string | null = null;
-  private confirmed: ConfirmedOutcome = {};
+  confirmed: ConfirmedOutcome = {};
+  /** The agent ended the call itself (end_call), as opposed to the other side or the network. */
+  endedByAgent = false;
+  answered = false;
   private streamEnded = false;
-  private answered = false;
   private final: { at?: string; detail?: string } = {};
   private recording: RecordingUpdate | null = null;
   private readonly pending: PendingEvent[] = [];
   private indexedStatus: CallStatus;
 
-  constructor(private readonly callId: string, to: string, initial: CallStatus) {
+  constructor(private readonly callId: string, to: string, initial: CallStatus, private readonly attempt = 1) {
     this.status = initial;
     this.indexedStatus = initial;
     setHandler(carrierStatusSignal, (update) => {
+      // A late callback about an earlier attempt's call says nothing about this one.
+      if (this.callSid && update.callSid !== this.callSid) return;
       const next = fromCarrierStatus(update.carrierStatus);
       if (next) this.advance(next, update.at, update.durationSeconds !== null ? `duration ${update.durationSeconds}s` : undefined);
     });
@@ -65,6 +70,10 @@ export class CallLine {
           this.streamEnded = false;
           this.pending.push({ status: 'media-connected', at: update.at, detail: update.streamSid });
           this.advance('in-progress', update.at);
+          break;
+        case 'agent-hung-up':
+          this.endedByAgent = true;
+          this.pending.push({ status: update.type, at: update.at, detail: update.detail });
           break;
         case 'stream-ended':
           this.streamEnded = true;
@@ -120,20 +129,31 @@ export class CallLine {
     await this.flush();
   }
 
-  /** Extracts and stores the outcome (if anyone answered), then the final status, then the recording. */
-  async finish(finalStatus: CallStatus = this.status, detail?: string): Promise<CallResult> {
+  /** Extracts and stores the outcome, if anyone answered. */
+  async concludeOutcome(): Promise<CallOutcome | null> {
+    if (!this.answered) return null;
+    const outcome = await analysis.extractOutcome({ callId: this.callId, confirmed: this.confirmed });
+    await records.saveCallOutcome({ callId: this.callId, outcome });
+    return outcome;
+  }
+
+  /** Writes the final status (after the outcome, so "final" always means "outcome stored"). */
+  async recordFinal(finalStatus: CallStatus = this.status, detail?: string): Promise<void> {
     this.status = finalStatus;
-    let outcome: CallOutcome | null = null;
-    if (this.answered) {
-      outcome = await analysis.extractOutcome({ callId: this.callId, confirmed: this.confirmed });
-      await records.saveCallOutcome({ callId: this.callId, outcome });
-    }
     await records.recordCallEvent({
       callId: this.callId, status: finalStatus, at: this.final.at ?? new Date().toISOString(), detail: detail ?? this.final.detail,
-      eventKey: `${finalStatus}:`, callStatus: finalStatus, callSid: this.callSid ?? undefined,
+      eventKey: `${finalStatus}:final`, callStatus: finalStatus, callSid: this.callSid ?? undefined,
     });
     upsertSearchAttributes([{ key: CALL_STATUS_KEY, value: finalStatus }]);
-    return { status: finalStatus, callSid: this.callSid, outcome };
+  }
+
+  /** This attempt ended without what the user needs; the call goes back to waiting for its next attempt. */
+  async recordRetry(reason: string, retryAt: string): Promise<void> {
+    await records.recordCallEvent({
+      callId: this.callId, status: 'retry-scheduled', at: new Date().toISOString(), detail: `attempt ${this.attempt} ended ${reason}; next attempt at ${retryAt}`,
+      eventKey: `retry-scheduled:#${this.attempt}`, callStatus: 'scheduled', callSid: this.callSid ?? undefined,
+    });
+    upsertSearchAttributes([{ key: CALL_STATUS_KEY, value: 'scheduled' }]);
   }
 
   /** The carrier reports a recording shortly after the call ends; copy it into our storage. */

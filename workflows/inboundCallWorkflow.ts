@@ -17,5 +17,7 @@ export async function inboundCallWorkflow(input: InboundCallWorkflowInput): Prom
   line.callSid = input.callSid;
   line.advance('in-progress', new Date().toISOString(), 'answered by the agent');
   await line.follow(Date.now() + input.maxCallMinutes * 60_000);
-  return line.finish();
+  const outcome = await line.concludeOutcome();
+  await line.recordFinal();
+  return { status: line.status, callSid: line.callSid, outcome, attempts: 1 };
 }

@@ -41,7 +41,7 @@ export function callRoutes({ pool, temporal, config, live, log }: CallRoutesDeps
     const isNew = await insertCall(pool, {
       id, ownerId, workflowId, to: body.to, from: config.twilio.fromNumber, company: body.company ?? null,
       userName: body.userName ?? null, issue: body.issue, goal: body.goal ?? null, facts: body.facts ?? {},
-      persona: body.persona ?? {}, options: body.options ?? {}, status: 'queued',
+      persona: body.persona ?? {}, options: body.options ?? {}, status: body.scheduledAt && Date.parse(body.scheduledAt) > Date.now() ? 'scheduled' : 'queued',
     });
     if (!isNew) {
       const existing = await getCallDetail(pool, ownerId, id);
@@ -55,7 +55,10 @@ export function callRoutes({ pool, temporal, config, live, log }: CallRoutesDeps
       taskQueue: config.temporal.taskQueue,
       workflowId,
       workflowIdConflictPolicy: 'USE_EXISTING',
-      args: [{ callId: id, to: body.to, from: config.twilio.fromNumber, maxCallMinutes: config.maxCallMinutes, record: body.options?.record ?? false }],
+      args: [{
+        callId: id, to: body.to, from: config.twilio.fromNumber, maxCallMinutes: config.maxCallMinutes, record: body.options?.record ?? false,
+        scheduledAt: body.scheduledAt, retryDelaysSeconds: config.retryDelaysSeconds,
+      }],
     });
     log.info(isNew ? 'call created' : 'call request repeated', { callId: id, to: body.to });
     res.status(isNew ? 201 : 200).location(`/calls/${id}`).json(await getCallDetail(pool, ownerId, id));

@@ -25,6 +25,8 @@ export async function startTestStack(extraEnv: NodeJS.ProcessEnv = {}): Promise<
     ...Object.fromEntries(Object.entries(ports).map(([k, v]) => [k, String(v)])),
     DATA_DIR: dataDir,
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+    // One quick retry, so tests see the retry without waiting minutes for it.
+    RETRY_DELAYS_SECONDS: '1',
     ...extraEnv,
   };
   delete env.TEMPORAL_ADDRESS;
