@@ -1,46 +1,9 @@
-import { chmod, mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-import { launchStack, type Stack } from '../../stack/launchStack.js';
-import { freePort } from '../../stack/ports.js';
+import { startEphemeralStack, type EphemeralStack } from '../../stack/ephemeralStack.js';
 
-export interface TestStack {
-  api: string;
-  sandbox: string;
-  stack: Stack;
-  stop(): Promise<void>;
-}
+export type TestStack = EphemeralStack;
 
-/** The whole system as `npm start` runs it, on free ports and a throw-away data directory. */
-export async function startTestStack(extraEnv: NodeJS.ProcessEnv = {}): Promise<TestStack> {
-  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'call-agent-test-'));
-  // As root, embedded Postgres runs as its own user, which must be able to enter the directory.
-  await chmod(dataDir, 0o755);
-  const ports = {
-    API_PORT: await freePort(), BRIDGE_PORT: await freePort(), SANDBOX_PORT: await freePort(),
-    VOICE_ENGINE_PORT: await freePort(), PG_PORT: await freePort(), TEMPORAL_PORT: await freePort(), TEMPORAL_UI_PORT: await freePort(),
-  };
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    ...Object.fromEntries(Object.entries(ports).map(([k, v]) => [k, String(v)])),
-    DATA_DIR: dataDir,
-    LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
-    // One quick retry, so tests see the retry without waiting minutes for it.
-    RETRY_DELAYS_SECONDS: '1',
-    ...extraEnv,
-  };
-  delete env.TEMPORAL_ADDRESS;
-  delete env.PUBLIC_URL;
-  delete env.BRIDGE_PUBLIC_URL;
-  const quiet = process.env.LOG_LEVEL ? undefined : () => undefined;
-  const stack = await launchStack(env, quiet ?? ((m) => process.stdout.write(`stack | ${m}\n`)));
-  return {
-    api: `http://127.0.0.1:${ports.API_PORT}`,
-    sandbox: `http://127.0.0.1:${ports.SANDBOX_PORT}`,
-    stack,
-    stop: async () => {
-      await stack.stop();
-      await rm(dataDir, { recursive: true, force: true });
-    },
-  };
+/** The whole system for an end-to-end test; stack logs show with LOG_LEVEL set. */
+export function startTestStack(extraEnv: NodeJS.ProcessEnv = {}): Promise<TestStack> {
+  // One quick retry, so tests see the retry without waiting minutes for it.
+  return startEphemeralStack({ RETRY_DELAYS_SECONDS: '1', ...extraEnv }, process.env.LOG_LEVEL ? (m) => process.stdout.write(`stack | ${m}\n`) : undefined);
 }
