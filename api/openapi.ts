@@ -17,7 +17,16 @@ const call = {
     id: { type: 'string' }, to: { type: 'string' }, company: { type: ['string', 'null'] }, issue: { type: 'string' },
     userName: { type: ['string', 'null'] }, status, callSid: { type: ['string', 'null'] },
     createdAt: { type: 'string', format: 'date-time' }, updatedAt: { type: 'string', format: 'date-time' },
-    timeline: { type: 'array', items: { type: 'object', properties: { status: { type: 'string' }, at: { type: 'string', format: 'date-time' }, detail: { type: ['string', 'null'] } } } },
+    timeline: {
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: {
+          kind: { type: 'string', enum: ['status', 'event'], description: "status: the call's own status changed; event: something happened on the line (audio connected, on hold, retry scheduled...)" },
+          status: { type: 'string' }, at: { type: 'string', format: 'date-time' }, detail: { type: ['string', 'null'] }, callStatus: status,
+        },
+      },
+    },
     transcript: { type: 'array', items: { type: 'object', properties: { seq: { type: 'integer' }, speaker: { type: 'string', enum: ['agent', 'callee', 'system'] }, text: { type: 'string' }, at: { type: 'string', format: 'date-time' } } } },
     outcome: { oneOf: [outcome, { type: 'null' }] },
     cost: { type: 'object', properties: { usd: { type: 'number', description: 'Estimated voice-model cost of the call' }, usage: { type: 'object' } } },

@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import type { CallStatus } from '../common/callStatus.js';
+import { CALL_STATUSES, type CallStatus } from '../common/callStatus.js';
 import type { CallOutcome } from '../common/outcome.js';
 
 export interface NewCall {
@@ -33,7 +33,11 @@ export interface CallSummary {
   outcome: { caseNumber: string | null; summary: string } | null;
 }
 
-export interface TimelineEntry { status: string; at: string; detail: string | null }
+/**
+ * One moment in a call's life. `kind` 'status' entries are the call's own status changes (the badge a user
+ * sees); 'event' entries are things that happened on the line (audio connected, on hold, retry scheduled...).
+ */
+export interface TimelineEntry { kind: 'status' | 'event'; status: string; at: string; detail: string | null; callStatus: CallStatus }
 export interface TranscriptLine { seq: number; speaker: 'agent' | 'callee' | 'system'; text: string; at: string }
 
 export interface CallDetail extends Omit<CallSummary, 'outcome'> {
@@ -130,12 +134,15 @@ export async function getCallContext(pool: pg.Pool, id: string): Promise<CallCon
 }
 
 export async function getTimeline(pool: pg.Pool, callId: string): Promise<TimelineEntry[]> {
-  const { rows } = await pool.query('SELECT status, detail, at FROM call_events WHERE call_id = $1 ORDER BY at, id', [callId]);
+  const { rows } = await pool.query(
+    'SELECT e.status, e.detail, e.at, c.status AS call_status FROM call_events e JOIN calls c ON c.id = e.call_id WHERE e.call_id = $1 ORDER BY e.at, e.id',
+    [callId],
+  );
   return rows.map(timelineEntryOf);
 }
 
 export async function getTimelineEntry(pool: pg.Pool, eventId: string): Promise<TimelineEntry | null> {
-  const { rows } = await pool.query('SELECT status, detail, at FROM call_events WHERE id = $1', [eventId]);
+  const { rows } = await pool.query('SELECT e.status, e.detail, e.at, c.status AS call_status FROM call_events e JOIN calls c ON c.id = e.call_id WHERE e.id = $1', [eventId]);
   return rows[0] ? timelineEntryOf(rows[0]) : null;
 }
 
@@ -227,7 +234,8 @@ function summaryOf(r: Record<string, any>): Omit<CallSummary, 'outcome'> {
 }
 
 function timelineEntryOf(r: Record<string, any>): TimelineEntry {
-  return { status: r.status, at: r.at.toISOString(), detail: r.detail };
+  const kind = (CALL_STATUSES as readonly string[]).includes(r.status) ? 'status' : 'event';
+  return { kind, status: r.status, at: r.at.toISOString(), detail: r.detail, callStatus: r.call_status };
 }
 
 function transcriptLineOf(r: Record<string, any>): TranscriptLine {

@@ -99,7 +99,7 @@ export function callRoutes({ pool, temporal, config, live, log }: CallRoutesDeps
           }
         } else if (update.kind === 'status') {
           const entry = await getTimelineEntry(pool, update.rowId);
-          if (entry) send('status', entry);
+          if (entry) send(entry.kind === 'status' ? 'status' : 'timeline', entry);
         } else if (update.kind === 'partial') {
           if (update.partial) send('partial', update.partial);
         } else {

@@ -18,7 +18,6 @@ const statusCallbackSchema = z.object({
   CallStatus: z.string().min(1),
   SequenceNumber: z.coerce.number().int().nonnegative().optional(),
   CallDuration: z.coerce.number().int().nonnegative().optional(),
-  Timestamp: z.string().optional(),
 });
 const recordingCallbackSchema = z.object({
   RecordingSid: z.string().regex(/^RE[0-9a-f]{32}$/i),
@@ -89,7 +88,9 @@ export function twilioWebhookRoutes({ pool, temporal, config, log }: { pool: Poo
         callSid: b.CallSid,
         carrierStatus: b.CallStatus,
         sequenceNumber: b.SequenceNumber ?? null,
-        at: timestampOf(b.Timestamp),
+        // Our own clock, not the callback's Timestamp: Twilio's has whole seconds only and would sort
+        // carrier statuses before our own millisecond-stamped events of the same second.
+        at: new Date().toISOString(),
         durationSeconds: b.CallDuration ?? null,
       }),
     );
@@ -133,9 +134,4 @@ export function twilioWebhookRoutes({ pool, temporal, config, log }: { pool: Poo
 
 function describeInvalid(what: string, ...results: Array<z.ZodSafeParseResult<unknown>>): string {
   return `invalid ${what}: ${results.flatMap((r) => r.error?.issues ?? []).map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`;
-}
-
-function timestampOf(value: string | undefined): string {
-  const parsed = value ? new Date(value) : new Date();
-  return Number.isNaN(parsed.getTime()) ? new Date().toISOString() : parsed.toISOString();
 }
