@@ -14,6 +14,8 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 export interface Stack {
   config: AppConfig;
+  /** The project's own processes by name (sandbox, worker, bridge, api), restarted if they crash. */
+  processes: Map<string, SupervisedProcess>;
   urls: { app: string; temporalUi: string | null; sandbox: string | null };
   stop(): Promise<void>;
 }
@@ -87,6 +89,7 @@ export async function launchStack(env: NodeJS.ProcessEnv, log: (m: string) => vo
 
     return {
       config,
+      processes: new Map(processes.map((p) => [p.name, p])),
       urls: { app: `http://localhost:${config.api.port}`, temporalUi, sandbox: config.sandbox.enabled ? config.sandbox.url : null },
       stop,
     };

@@ -5,6 +5,8 @@ import { stopChild } from './temporalServer.js';
 export interface SupervisedProcess {
   name: string;
   ready: Promise<void>;
+  /** The running child's pid (it changes when the process is restarted). */
+  readonly pid: number | undefined;
   stop(): Promise<void>;
 }
 
@@ -40,12 +42,13 @@ export function superviseProcess(options: { name: string; entry: string; env: No
       }
     });
     child.once('exit', (code, signal) => {
-      // Exit code 0 is a deliberate stop (Ctrl-C reaches every process in the terminal's group).
-      if (stopping || code === 0) return;
+      if (stopping) return;
       if (!everReady) {
         markFailed(new Error(`${options.name} exited during start-up (code ${code ?? signal}); see its log lines above.`));
         return;
       }
+      // Exit code 0 is a deliberate stop (Ctrl-C reaches every process in the terminal's group).
+      if (code === 0) return;
       // Back off when it crashes right after starting, so a crash loop does not spin the CPU.
       restarts = Date.now() - started < 10_000 ? restarts + 1 : 0;
       const delay = Math.min(30_000, 500 * 2 ** restarts);
@@ -58,6 +61,9 @@ export function superviseProcess(options: { name: string; entry: string; env: No
   return {
     name: options.name,
     ready,
+    get pid() {
+      return child?.pid;
+    },
     stop: async () => {
       stopping = true;
       if (child) await stopChild(child);
