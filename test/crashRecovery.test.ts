@@ -9,7 +9,8 @@ import { startTestStack, type TestStack } from './support/testStack.js';
 describe('crashes during a call', { timeout: 300_000 }, () => {
   let stack: TestStack;
   before(async () => {
-    stack = await startTestStack();
+    // Long enough for a killed bridge to be back before the dropped call is placed again.
+    stack = await startTestStack({ RETRY_DELAYS_SECONDS: '4,4' });
   });
   after(async () => {
     await stack?.stop();
@@ -33,5 +34,19 @@ describe('crashes during a call', { timeout: 300_000 }, () => {
     const truth = await getJson(`${stack.sandbox}/_sandbox/calls/${call.callSid}`);
     assert.equal(call.outcome?.caseNumber, truth.body.facts.caseNumber);
     assert.ok(call.transcript.some((l: any) => l.speaker === 'agent' && l.text.includes(ISSUE)));
+  });
+
+  it('calls again when the media-bridge dies mid-call and the line drops', async () => {
+    const created = await postJson(`${stack.api}/calls`, { to: ACME, issue: ISSUE, company: 'Acme Telecom', userName: 'Jane Doe' });
+    const id = created.body.id;
+    await waitFor('the agent to start talking', () => getJson(`${stack.api}/calls/${id}`).then((r) => r.body), (c) => c.transcript.some((l: any) => l.speaker === 'agent'));
+    process.kill(stack.stack.processes.get('bridge')!.pid!, 'SIGKILL');
+
+    const call = await waitFor('the call to finish', () => getJson(`${stack.api}/calls/${id}`).then((r) => r.body), (c) => FINAL_STATUSES.includes(c.status));
+    assert.equal(call.status, 'completed');
+    const statuses = call.timeline.map((e: any) => e.status);
+    assert.ok(statuses.includes('retry-scheduled'), `the dropped call was retried: ${statuses}`);
+    const truth = await getJson(`${stack.sandbox}/_sandbox/calls/${call.callSid}`);
+    assert.equal(call.outcome?.caseNumber, truth.body.facts.caseNumber);
   });
 });

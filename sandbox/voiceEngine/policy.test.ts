@@ -50,7 +50,7 @@ test('does not mistake the representative introducing themselves for a question 
 });
 
 test('says so when asked for something it was not given', () => {
-  assert.equal(reply(heard('What is your date of birth?')).say, "Sorry, I don't have that information with me.");
+  assert.equal(reply(heard('What is your date of birth?')).say, "I'm sorry, I don't have the date of birth with me.");
   assert.equal(reply(heard('Okay. When did you first notice the charge?')).say, "Sorry, I don't have that information with me.");
 });
 
@@ -71,7 +71,7 @@ test('reads back a case number and records it with the next steps it heard', () 
   assert.deepEqual(toolCalls, [
     {
       name: 'record_outcome',
-      arguments: { caseNumber: 'ACM48213', nextSteps: 'You will see the refund within 5 business days.', resolved: 'partial' },
+      arguments: { caseNumber: 'ACM48213', nextSteps: ['You will see the refund within 5 business days.'], resolved: 'partial' },
     },
   ]);
 });

@@ -1,7 +1,13 @@
 // The local voice engine's "model": a pure function from the instructions and the conversation so far to
 // what the agent says next and which tools it calls. Rule-based; a test double for the real AI.
 import { parseCallBrief } from './policyBrief.js';
-import { fallbackRules, introduction, primaryRules, type ReplyPart, type Turn } from './policyRules.js';
+import { heardAfterHold, isHolding } from './policyHold.js';
+import { lineLanguage, type Language } from './policyLanguage.js';
+import { lineRules } from './policyLineRules.js';
+import { phrasesFor } from './policyPhrases.js';
+import { fallbackRules, primaryRules } from './policyRules.js';
+import { plainText } from './policySentences.js';
+import type { ReplyPart, Rule, Turn } from './policyTurn.js';
 
 export type ConversationEntry =
   /** The other side's speech (recognized transcript, '' if unrecognized) or a user text message. */
@@ -22,11 +28,15 @@ export interface PolicyInput {
   /** `response.create` instructions; they replace the session instructions for one response. */
   responseInstructions?: string;
   conversation: readonly ConversationEntry[];
+  /** Tools the response may call; when given, the policy picks ways that need only these. */
+  tools?: readonly string[];
 }
 
 export interface Reply {
   say: string | null;
   toolCalls: ToolCall[];
+  /** Language of `say` when it is not English, so it is spoken with a matching voice. */
+  language?: Language;
 }
 
 const SILENT: Reply = { say: null, toolCalls: [] };
@@ -37,20 +47,29 @@ function scriptedLine(instructions: string | undefined): string | null {
   return match ? match[1].trim() : null;
 }
 
-/** Everything heard since we last spoke or called a tool, or null if nothing new was heard. */
-function heardSinceWeActed(conversation: readonly ConversationEntry[]): string | null {
+/** Everything heard since we last spoke or called a tool, oldest first, or null if nothing new was heard. */
+function heardSinceWeActed(conversation: readonly ConversationEntry[]): string[] | null {
   const heard: string[] = [];
   for (let i = conversation.length - 1; i >= 0; i--) {
     const entry = conversation[i];
     if (entry.kind !== 'heard') break;
     heard.unshift(entry.text);
   }
-  return heard.length === 0 ? null : heard.filter(Boolean).join(' ');
+  return heard.length === 0 ? null : heard;
 }
 
-function combine(parts: readonly ReplyPart[]): Reply {
+function combine(parts: readonly ReplyPart[], language: Language): Reply {
   const said = parts.map((part) => part.say).filter((say): say is string => Boolean(say));
-  return { say: said.length > 0 ? said.join(' ') : null, toolCalls: parts.flatMap((part) => part.toolCalls ?? []) };
+  const say = said.length > 0 ? said.join(' ') : null;
+  return { say, toolCalls: parts.flatMap((part) => part.toolCalls ?? []), ...(say && language !== 'en' ? { language } : {}) };
+}
+
+function firstMatch(rules: readonly Rule[], turn: Turn): ReplyPart | null {
+  for (const rule of rules) {
+    const part = rule.apply(turn, []);
+    if (part) return part;
+  }
+  return null;
 }
 
 export function decideReply(input: PolicyInput): Reply {
@@ -62,27 +81,37 @@ export function decideReply(input: PolicyInput): Reply {
     : input.instructions;
   const brief = parseCallBrief(instructions);
   const { conversation } = input;
+  const heardSoFar = conversation.flatMap((entry) => (entry.kind === 'heard' && entry.text ? [entry.text] : []));
+  const language = lineLanguage(heardSoFar);
   // Asked to speak first (nothing heard yet): open the call the way we answer "how can I help?".
-  if (!conversation.some((entry) => entry.kind === 'heard')) return { say: introduction(brief), toolCalls: [] };
-  const heard = heardSinceWeActed(conversation);
+  if (!conversation.some((entry) => entry.kind === 'heard')) return combine([{ say: phrasesFor(language).introduction(brief) }], language);
+  const sinceWeActed = heardSinceWeActed(conversation);
   // After a tool result or our own speech there is nothing new to answer: wait for the other side.
+  if (sinceWeActed === null) return SILENT;
+  const heard = isHolding(conversation) ? heardAfterHold(sinceWeActed, brief?.facts ?? []) : sinceWeActed;
+  // Still on hold: music, queue messages and promotions get no answer.
   if (heard === null) return SILENT;
 
+  const text = heard.filter(Boolean).join(' ');
+  const tools = input.tools ? new Set(input.tools) : null;
   const turn: Turn = {
-    heard,
-    heardSoFar: conversation.flatMap((entry) => (entry.kind === 'heard' && entry.text ? [entry.text] : [])),
+    heard: text,
+    plain: plainText(text),
+    heardSoFar,
     brief,
     conversation,
+    language,
+    phrases: phrasesFor(language),
+    canCall: (tool) => tools === null || tools.has(tool),
   };
+  const onTheLine = firstMatch(lineRules, turn);
+  if (onTheLine) return combine([onTheLine], language);
   const parts: ReplyPart[] = [];
   for (const rule of primaryRules) {
     const part = rule.apply(turn, parts);
     if (part) parts.push(part);
   }
-  if (parts.length > 0) return combine(parts);
-  for (const rule of fallbackRules) {
-    const part = rule.apply(turn, parts);
-    if (part) return combine([part]);
-  }
-  return SILENT;
+  if (parts.length > 0) return combine(parts, language);
+  const fallback = firstMatch(fallbackRules, turn);
+  return fallback ? combine([fallback], language) : SILENT;
 }

@@ -19,6 +19,12 @@ test('skips an announcing word that is not followed by a code', () => {
   assert.equal(findCaseNumber('I opened a ticket for you. The ticket number is 7 7 1 2.'), '7712');
 });
 
+test('understands codes announced by other names, and in Spanish', () => {
+  assert.equal(findCaseNumber('The review number is N W 3 6 1 1 4 6 0.'), 'NW3611460');
+  assert.equal(findCaseNumber('Your service order number is S O 3 6 1 1 4 6.'), 'SO361146');
+  assert.equal(findCaseNumber('Su número de caso es T S cuatro dos uno.'), 'TS421');
+});
+
 test('finds nothing in ordinary speech', () => {
   assert.equal(findCaseNumber('Thank you for calling Acme Telecom, how can I help you?'), null);
   assert.equal(findCaseNumber('Your order is on its way.'), null);

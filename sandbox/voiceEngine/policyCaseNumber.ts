@@ -1,14 +1,16 @@
 // Finds a case/reference number in what a representative said. Representatives spell these out
-// ("A C M 4 8 2 1 3", "four eight two", "A-C-M"), so the code is rebuilt from a run of single
-// letters and digits that follows the announcing phrase.
+// ("A C M 4 8 2 1 3", "four eight two", "A-C-M", "cuatro ocho dos"), so the code is rebuilt from a
+// run of single letters and digits that follows the announcing phrase, in English or Spanish.
+import { foldAccents } from './policySentences.js';
 
 const DIGIT_WORDS: Record<string, string> = {
   zero: '0', oh: '0', one: '1', two: '2', three: '3', four: '4',
   five: '5', six: '6', seven: '7', eight: '8', nine: '9',
+  cero: '0', uno: '1', dos: '2', tres: '3', cuatro: '4', cinco: '5', seis: '6', siete: '7', ocho: '8', nueve: '9',
 };
 
 const ANNOUNCEMENT =
-  /\b(?:case|reference|ticket|confirmation|claim|incident|tracking|complaint|order)\s*(?:number|no\.?|#|id|code)?\s*(?:is|will be|would be|:)?\s*/gi;
+  /\b(?:(?:case|reference|ticket|confirmation|claim|incident|tracking|complaint|order|review|request|dispute|appeal|authori[sz]ation|booking|reservation|report|work order|service order)\s*(?:number|no\.?|#|id|code)?\s*(?:is|will be|would be|:)?|(?:numero de )?(?:caso|referencia|ticket|reporte|folio|seguimiento|confirmacion|reclamo|incidencia)\s*(?:es|sera|:)?)\s*/gi;
 
 const MIN_LENGTH = 3;
 
@@ -38,8 +40,9 @@ function codeAfter(text: string): string | null {
 
 /** The code spoken after e.g. "your case number is", joined ("ACM48213"), or null if none was heard. */
 export function findCaseNumber(heard: string): string | null {
-  for (const announced of heard.matchAll(ANNOUNCEMENT)) {
-    const code = codeAfter(heard.slice(announced.index + announced[0].length));
+  const plain = foldAccents(heard);
+  for (const announced of plain.matchAll(ANNOUNCEMENT)) {
+    const code = codeAfter(plain.slice(announced.index + announced[0].length));
     if (code) return code;
   }
   return null;

@@ -1,88 +1,93 @@
-// The engine's conversational rules. Each rule looks at the turn just heard and may add a piece to the
-// reply. Primary rules combine (a code read back and a goodbye can share one reply); fallback rules
-// answer only when no primary rule did, and the first fallback that matches wins.
-import type { CallBrief } from './policyBrief.js';
+// The engine's rules for talking with a person. Each rule looks at the turn just heard and may add a
+// piece to the reply. Primary rules combine (a code read back and a goodbye can share one reply);
+// fallback rules answer only when no primary rule did, and the first fallback that matches wins.
+// Phone menus, hold queues and voicemail are handled before these, by the line rules.
 import { findCaseNumber, spellOut } from './policyCaseNumber.js';
-import { answerFact, factsAskedFor } from './policyFacts.js';
-import { nextStepsFrom, resolutionFrom } from './policyOutcome.js';
-import { asksForInformation, splitSentences, words } from './policySentences.js';
-import type { ConversationEntry, ToolCall } from './policy.js';
+import { commitmentsIn } from './policyCommitments.js';
+import { greetsByName, HELLO, HELP_OFFER, soundsRecorded, SUPERVISOR, WHO_IS_CALLING, personIntroduces } from './policyCues.js';
+import { askForSupervisor, fetchAccountHolder } from './policyEscalationRules.js';
+import { factsAskedFor } from './policyFacts.js';
+import { menuOptions } from './policyMenu.js';
+import { isNextStep, nextStepsFrom, resolutionFrom } from './policyOutcome.js';
+import { phrasesFor, REFERENCE_REQUESTS, REPEAT_REQUESTS } from './policyPhrases.js';
+import { asksForInformation, plainText, splitSentences, words } from './policySentences.js';
+import {
+  hasCalled, recordedCaseNumber, saidSoFar, sinceLastTransfer, STAY_SILENT, type ReplyPart, type Rule, type Turn,
+} from './policyTurn.js';
+import { answerVerification, confirmReadBack } from './policyVerificationRules.js';
 
-export interface Turn {
-  /** What was heard since we last spoke; '' when the speech was not recognized. */
-  heard: string;
-  /** Every recognized thing heard in the call so far, oldest first, including `heard`. */
-  heardSoFar: string[];
-  brief: CallBrief | null;
-  conversation: readonly ConversationEntry[];
-}
+export type { ReplyPart, Rule, Turn } from './policyTurn.js';
 
-export interface ReplyPart {
-  say?: string;
-  toolCalls?: ToolCall[];
-}
-
-export interface Rule {
-  name: string;
-  apply(turn: Turn, earlierParts: readonly ReplyPart[]): ReplyPart | null;
-}
-
-export const REPEAT_REQUEST = 'Sorry, could you repeat that?';
+export const REPEAT_REQUEST = phrasesFor('en').repeatRequest;
 const MAX_REPEAT_REQUESTS = 2;
 
-const HELP_OFFER =
-  /\b(?:how (?:can|may|could) (?:i|we) (?:help|assist)|what can (?:i|we) (?:do|help)|how can i direct|what (?:are you|is your) call(?:ing)? (?:about|regarding)|reason for (?:your|the|today's) call|what seems to be the (?:problem|issue)|go ahead)\b/i;
-const WHO_IS_CALLING =
-  /\b(?:who (?:am i|are we) (?:speaking|talking) (?:with|to)|who(?:'s| is) (?:calling|this)|may i ask who|are you (?:the )?(?:account ?holder|customer|owner))\b/i;
-const ANYTHING_ELSE = /\b(?:anything|something|what) else\b/i;
-const FAREWELL = /\b(?:have a (?:great|good|nice|wonderful|lovely) (?:day|evening|afternoon|one)|good ?bye|bye)\b/i;
+const ANYTHING_ELSE = /\b(?:anything|something|what) else\b|\b(?:algo mas|alguna otra cosa|otra consulta|otra cosa)\b/;
+const FAREWELL =
+  /\b(?:have a (?:great|good|nice|wonderful|lovely) (?:day|evening|afternoon|one)|good ?bye|bye|que tenga (?:un )?(?:buen|excelente|lindo|feliz) (?:dia|tarde|noche)|adios|hasta luego|que le vaya bien)\b/;
 const WAIT_REQUEST =
-  /\b(?:(?:one|a) (?:moment|second|sec|minute)|hold on|please hold|hold the line|bear with me|let me (?:check|look|see|pull))\b/i;
-const OFFER = /\b(?:would you like|do you want|can i offer|i can (?:offer|add|upgrade|switch|change|move)|shall i|should i|we can)\b/i;
-
-export function introduction(brief: CallBrief | null): string {
-  const who = brief?.onBehalfOf ? `Hi, I'm calling on behalf of ${brief.onBehalfOf}.` : "Hi, I'm calling on behalf of a customer.";
-  return brief?.issue ? `${who} ${brief.issue}` : who;
-}
-
-function hasCalled(conversation: readonly ConversationEntry[], tool: string): boolean {
-  return conversation.some((entry) => entry.kind === 'toolCall' && entry.name === tool);
-}
+  /\b(?:(?:one|a) (?:moment|second|sec|minute)|hold on|please hold|hold the line|bear with me|let me (?:check|look|see|pull)|un (?:momento|segundo|minuto)|permitame|deme un momento|dejeme (?:revisar|ver|verificar)|voy a (?:revisar|verificar))\b/;
+const OFFER =
+  /\b(?:would you like|do you want|can i offer|i can (?:offer|add|upgrade|switch|change|move)|shall i|should i|we can|le gustaria|quiere que|puedo ofrecerle|le puedo ofrecer|podemos)\b/;
 
 const stem = (word: string) => word.replace(/e?s$/, '');
+const saidSince = (turn: Turn, text: string) =>
+  saidSoFar(sinceLastTransfer(turn.conversation)).some((said) => text.startsWith(said.replace(/…$/, '')));
 
-const caseNumberReadBack: Rule = {
-  name: 'caseNumberReadBack',
+/** A code the representative gave, unless it is one of ours read back ("your account number is ..."). */
+function newCode(turn: Turn): string | null {
+  const code = findCaseNumber(turn.heard);
+  const ours = (turn.brief?.facts ?? []).map((fact) => fact.value.replace(/[^a-z0-9]/gi, '').toUpperCase());
+  return code && !ours.includes(code) ? code : null;
+}
+
+const readBack: Rule = {
+  name: 'readBack',
   apply(turn) {
-    const code = findCaseNumber(turn.heard);
-    if (!code) return null;
-    const nextSteps = nextStepsFrom(turn.heardSoFar.slice(-2));
-    const outcome = { caseNumber: code, ...(nextSteps ? { nextSteps } : {}), resolved: resolutionFrom(turn.heardSoFar) };
+    const code = newCode(turn);
+    const alreadySaid = saidSoFar(turn.conversation).join(' ');
+    const promised = splitSentences(turn.heard)
+      .filter(isNextStep)
+      .flatMap((sentence) => commitmentsIn(sentence, turn.language))
+      .filter((item) => !alreadySaid.includes(item));
+    if (!code && promised.length === 0) return null;
+    const nextSteps = code ? nextStepsFrom(turn.heardSoFar.slice(-2)) : splitSentences(turn.heard).filter(isNextStep);
+    const caseNumber = code ?? recordedCaseNumber(turn.conversation);
+    const outcome = {
+      ...(caseNumber ? { caseNumber } : {}),
+      ...(nextSteps?.length ? { nextSteps } : {}),
+      resolved: resolutionFrom(turn.heardSoFar),
+    };
     return {
-      say: `Let me read that back: ${spellOut(code)}.`,
+      say: code ? turn.phrases.readBack(spellOut(code), promised) : turn.phrases.confirm(promised),
       toolCalls: [{ name: 'record_outcome', arguments: outcome }],
     };
   },
 };
 
-const introduceOnHelpOffer: Rule = {
-  name: 'introduceOnHelpOffer',
-  apply: (turn) => (HELP_OFFER.test(turn.heard) ? { say: introduction(turn.brief) } : null),
+// A person answering (or a supervisor taking over) hears who we are and why we call.
+const introduce: Rule = {
+  name: 'introduce',
+  apply(turn) {
+    const { phrases, brief, plain } = turn;
+    const restatement = phrases.restateForSupervisor(brief);
+    const supervisorArrived =
+      hasCalled(turn.conversation, 'escalate') && (SUPERVISOR.test(plain) || personIntroduces(plain)) && !saidSince(turn, restatement);
+    if (supervisorArrived) return { say: restatement };
+    const introduction = phrases.introduction(brief);
+    const asked = factsAskedFor(turn.heard, brief?.facts ?? []);
+    if (asked.known.length + asked.missing.length > 0) return null;
+    if (HELP_OFFER.test(plain) || (greetsByName(plain) && !saidSince(turn, introduction))) return { say: introduction };
+    return null;
+  },
 };
 
 const identifyOurselves: Rule = {
   name: 'identifyOurselves',
-  apply(turn) {
-    if (!WHO_IS_CALLING.test(turn.heard)) return null;
-    return { say: `I'm an assistant calling on behalf of ${turn.brief?.onBehalfOf || 'a customer'}.` };
-  },
-};
-
-const answerFacts: Rule = {
-  name: 'answerFacts',
-  apply(turn) {
-    const asked = factsAskedFor(turn.heard, turn.brief?.facts ?? []);
-    return asked.length > 0 ? { say: asked.map(answerFact).join(' ') } : null;
+  apply(turn, earlierParts) {
+    if (!WHO_IS_CALLING.test(turn.plain)) return null;
+    const customer = turn.brief?.onBehalfOf || turn.phrases.theCustomer;
+    if (earlierParts.some((part) => part.say?.includes(customer))) return null;
+    return { say: turn.phrases.whoWeAre(customer) };
   },
 };
 
@@ -90,10 +95,9 @@ const declineWithoutCustomer: Rule = {
   name: 'declineWithoutCustomer',
   apply(turn) {
     const guarded = new Set((turn.brief?.neverAgreeTo ?? []).flatMap(words).filter((w) => w.length >= 4).map(stem));
-    const offers = splitSentences(turn.heard).filter((sentence) => OFFER.test(sentence));
+    const offers = splitSentences(turn.heard).filter((sentence) => OFFER.test(plainText(sentence)));
     if (!offers.some((offer) => words(offer).some((word) => guarded.has(stem(word))))) return null;
-    const customer = turn.brief?.onBehalfOf || 'the customer';
-    return { say: `I'm not able to agree to that without checking with ${customer} first.` };
+    return { say: turn.phrases.notWithoutCustomer(turn.brief?.onBehalfOf || turn.phrases.theCustomer) };
   },
 };
 
@@ -101,64 +105,84 @@ const declineWithoutCustomer: Rule = {
 const closeTheCall: Rule = {
   name: 'closeTheCall',
   apply(turn, earlierParts) {
-    const anythingElse = ANYTHING_ELSE.test(turn.heard);
-    if (!anythingElse && !FAREWELL.test(turn.heard)) return null;
+    const anythingElse = ANYTHING_ELSE.test(turn.plain);
+    if (!anythingElse && !FAREWELL.test(turn.plain)) return null;
     const recorded =
-      hasCalled(turn.conversation, 'record_outcome') ||
-      earlierParts.some((part) => part.toolCalls?.some((call) => call.name === 'record_outcome'));
-    const askedBefore = turn.conversation.some((entry) => entry.kind === 'said' && entry.text.includes('reference number'));
-    if (!recorded && !askedBefore) {
-      return { say: 'Before we finish, could I get a case or reference number for this?' };
-    }
+      recordedCaseNumber(turn.conversation) !== null ||
+      earlierParts.some((part) => part.toolCalls?.some((call) => call.name === 'record_outcome' && call.arguments.caseNumber));
+    const askedBefore = saidSoFar(turn.conversation).some((said) => REFERENCE_REQUESTS.has(said));
+    if (!recorded && !askedBefore) return { say: turn.phrases.askForReference };
     return {
-      say: anythingElse ? "No, that's everything. Thank you for your help, goodbye!" : 'Thank you, goodbye!',
+      say: anythingElse ? turn.phrases.goodbyeNothingElse : turn.phrases.goodbye,
       toolCalls: [{ name: 'end_call', arguments: { reason: 'done' } }],
     };
   },
 };
 
+const answerHello: Rule = {
+  name: 'answerHello',
+  apply(turn, earlierParts) {
+    if (earlierParts.length > 0 || !HELLO.test(turn.plain.trim())) return null;
+    const introduction = turn.phrases.introduction(turn.brief);
+    return { say: saidSince(turn, introduction) ? turn.phrases.stillHere : introduction };
+  },
+};
+
 export const primaryRules: readonly Rule[] = [
-  caseNumberReadBack,
-  introduceOnHelpOffer,
+  readBack,
+  fetchAccountHolder,
+  introduce,
   identifyOurselves,
-  answerFacts,
+  answerVerification,
+  askForSupervisor,
   declineWithoutCustomer,
   closeTheCall,
+  confirmReadBack,
+  answerHello,
 ];
 
-function repeatRequestsSinceUnderstood(conversation: readonly ConversationEntry[]): number {
+function repeatRequestsSinceUnderstood(conversation: Turn['conversation']): number {
   let count = 0;
   for (let i = conversation.length - 1; i >= 0; i--) {
     const entry = conversation[i];
     if (entry.kind === 'heard' && entry.text !== '') break;
-    if (entry.kind === 'said' && entry.text === REPEAT_REQUEST) count++;
+    if (entry.kind === 'said' && REPEAT_REQUESTS.has(entry.text)) count++;
   }
   return count;
+}
+
+/** The latest thing on the line came from a machine (menu, announcement, queue), or followed our key press. */
+function lastHeardWasRecorded(turn: Turn): boolean {
+  const lastAction = [...turn.conversation].reverse().find((entry) => entry.kind === 'toolCall' || (entry.kind === 'said' && entry.text));
+  if (lastAction?.kind === 'toolCall' && (lastAction.name === 'press_digits' || lastAction.name === 'wait_on_hold')) return true;
+  const last = turn.heardSoFar.at(-1);
+  return last !== undefined && (soundsRecorded(plainText(last)) || menuOptions(last).length > 0);
 }
 
 const askToRepeat: Rule = {
   name: 'askToRepeat',
   apply(turn) {
     if (turn.heard !== '') return null;
-    // Past the limit the agent stays quiet rather than looping on noise it cannot understand.
-    return repeatRequestsSinceUnderstood(turn.conversation) < MAX_REPEAT_REQUESTS ? { say: REPEAT_REQUEST } : {};
+    // Music, tones and beeps after a recording are nobody talking; past the limit the agent stays quiet
+    // rather than looping on noise it cannot understand.
+    if (lastHeardWasRecorded(turn)) return STAY_SILENT;
+    return repeatRequestsSinceUnderstood(turn.conversation) < MAX_REPEAT_REQUESTS ? { say: turn.phrases.repeatRequest } : STAY_SILENT;
   },
 };
 
 const unknownFact: Rule = {
   name: 'unknownFact',
-  apply: (turn) =>
-    splitSentences(turn.heard).some(asksForInformation) ? { say: "Sorry, I don't have that information with me." } : null,
+  apply: (turn) => (splitSentences(turn.heard).some(asksForInformation) ? { say: turn.phrases.noInformation } : null),
 };
 
 const agreeToWait: Rule = {
   name: 'agreeToWait',
-  apply: (turn) => (WAIT_REQUEST.test(turn.heard) ? { say: 'Sure, take your time.' } : null),
+  apply: (turn) => (WAIT_REQUEST.test(turn.plain) ? { say: turn.phrases.takeYourTime } : null),
 };
 
 const acknowledge: Rule = {
   name: 'acknowledge',
-  apply: () => ({ say: 'Okay, thank you.' }),
+  apply: (turn): ReplyPart => (soundsRecorded(turn.plain) ? STAY_SILENT : { say: turn.phrases.acknowledge }),
 };
 
 export const fallbackRules: readonly Rule[] = [askToRepeat, agreeToWait, unknownFact, acknowledge];

@@ -281,7 +281,7 @@ test('a case number heard leads to a read-back and a record_outcome call; the to
   assert.equal(call.name, 'record_outcome');
   assert.deepEqual(JSON.parse(call.arguments), {
     caseNumber: 'ACM48213',
-    nextSteps: 'You will see the refund within five business days.',
+    nextSteps: ['You will see the refund within five business days.'],
     resolved: 'partial',
   });
   const argumentsDone = client.events.find((event) => event.type === 'response.function_call_arguments.done');
@@ -335,4 +335,32 @@ test('manual commit without VAD turns buffered audio into a user item', async ()
   from = client.events.length;
   client.send({ type: 'input_audio_buffer.commit' });
   assert.equal((await client.waitFor('error', () => true, from)).error.code, 'input_audio_buffer_commit_empty');
+});
+
+test('a synthesized menu prompt is answered with a press_digits call and no speech', async () => {
+  const tools = ['record_outcome', 'end_call', 'press_digits', 'wait_on_hold'].map((name) => ({ type: 'function', name, parameters: { type: 'object' } }));
+  const client = await connectedClient({ ...SESSION, tools });
+  const prompt = 'Thank you for calling Acme Telecom. For billing, press 1. For technical support, press 2.';
+  const from = await sayToEngine(client, prompt);
+  const transcription = await client.waitFor('conversation.item.input_audio_transcription.completed', () => true, from);
+  assert.equal(transcription.transcript, prompt);
+  const done = await client.waitFor('response.done', () => true, from);
+  assert.deepEqual(done.response.output.map((item: ServerEvent) => item.type), ['function_call']);
+  assert.equal(done.response.output[0].name, 'press_digits');
+  assert.deepEqual(JSON.parse(done.response.output[0].arguments), { digits: '1' });
+  const argumentsDone = await client.waitFor('response.function_call_arguments.done', () => true, from);
+  assert.equal(argumentsDone.name, 'press_digits');
+  assert.ok(!client.typesSince(from).includes('response.output_audio.delta'), 'nothing is said to a menu');
+});
+
+test('a Spanish-speaking line is answered in Spanish, with the Spanish voice', async () => {
+  const client = await connectedClient();
+  const from = client.events.length;
+  const greeting = await synthesize('Buenas tardes, le atiende Carmen. ¿En qué le puedo ayudar?', { voice: 'es' });
+  client.appendFrames(Buffer.concat([silence(300), greeting, silence(1000)]));
+  const done = await client.waitFor('response.done', () => true, from);
+  const spoken = await client.waitFor('response.output_audio_transcript.done', () => true, from);
+  assert.equal(spoken.transcript, 'Hola, llamo de parte de Jane Doe. Me cobraron dos veces y quiero un reembolso.');
+  const spanishVoice = await synthesize(spoken.transcript, { voice: 'es+f3' });
+  assert.ok(responseAudio(client, done.response.id).equals(spanishVoice), 'spoken with the Spanish voice');
 });

@@ -252,18 +252,19 @@ export class RealtimeConnection {
   private startResponse(options: ResponseOptions = {}): void {
     const tools = options.tools ?? this.session.tools;
     const instructions = options.instructions ?? this.session.instructions;
+    // A model can only call tools the session declared (and the tool choice allows).
+    const callable = callableTools(tools, options.toolChoice ?? this.session.tool_choice);
     const reply = decideReply({
       instructions: this.session.instructions,
       responseInstructions: options.instructions,
       conversation: this.conversation.policyView(),
+      tools: [...callable],
     });
-    // A model can only call tools the session declared (and the tool choice allows).
-    const callable = callableTools(tools, options.toolChoice ?? this.session.tool_choice);
     const toolCalls = reply.toolCalls.filter((call) => callable.has(call.name));
     const run = new ResponseRun(
       {
         send: (body) => this.send(body),
-        synthesize: (text, voice) => synthesize(text, { voice: espeakVoiceFor(voice) }),
+        synthesize: (text, voice) => synthesize(text, { voice: espeakVoiceFor(voice, reply.language) }),
         conversation: options.outOfBand ? null : this.conversation,
         contextTextChars: instructions.length + JSON.stringify(tools).length,
         previousInputTokens: this.previousInputTokens,

@@ -137,7 +137,7 @@ test('a short call through the official openai client over TLS', async () => {
   assert.equal(caseNumber.calls[0].name, 'record_outcome');
   assert.deepEqual(JSON.parse(caseNumber.calls[0].arguments), {
     caseNumber: 'ACM48213',
-    nextSteps: 'You should see the refund within five business days.',
+    nextSteps: ['You should see the refund within five business days.'],
     resolved: 'partial',
   });
   const afterTool = nextResponse(rt);
