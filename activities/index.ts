@@ -36,7 +36,7 @@ export function createActivities({ pool, telephony, config }: ActivityDeps) {
         from: input.from,
         voiceUrl: callbackUrl('voice', input.callId),
         statusCallbackUrl: callbackUrl('status', input.callId),
-        ringTimeoutSeconds: 45,
+        ringTimeoutSeconds: config.ringTimeoutSeconds,
         recordingStatusCallbackUrl: call.options.record ? callbackUrl('recording', input.callId) : undefined,
         machineDetectionCallbackUrl: call.options.machineDetection ? callbackUrl('amd', input.callId) : undefined,
       });

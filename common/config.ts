@@ -48,6 +48,7 @@ const envSchema = z.object({
   CALL_TOKEN_SECRET: z.string().min(16, 'must be at least 16 characters').default(DEFAULT_CALL_TOKEN_SECRET),
   INBOUND_OWNER_NAME: z.string().trim().min(1).max(120).default('the account owner'),
   INBOUND_INSTRUCTIONS: z.string().trim().min(1).max(2000).default("Take a message: the caller's name, a callback number and the reason for the call."),
+  RING_TIMEOUT_SECONDS: z.coerce.number().int().min(5).max(600).default(45),
   RETRY_DELAYS_SECONDS: z
     .string()
     .regex(/^(\d+(,\d+)*)?$/, 'expected comma-separated seconds, e.g. 120,600,3600 (empty: never retry)')
@@ -79,6 +80,8 @@ export interface AppConfig {
   };
   callTokenSecret: string;
   maxCallMinutes: number;
+  /** How long a call may ring before it counts as unanswered. */
+  ringTimeoutSeconds: number;
   /** Waits before each further attempt of a busy, unanswered or dropped call. */
   retryDelaysSeconds: number[];
   /** The user's time zone: the day a call happened, relative dates in outcomes. */
@@ -153,6 +156,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     callTokenSecret: e.CALL_TOKEN_SECRET,
     maxCallMinutes: e.MAX_CALL_MINUTES,
     timeZone: e.TIME_ZONE,
+    ringTimeoutSeconds: e.RING_TIMEOUT_SECONDS,
     retryDelaysSeconds: e.RETRY_DELAYS_SECONDS ? e.RETRY_DELAYS_SECONDS.split(',').map(Number) : [],
     inbound: { ownerName: e.INBOUND_OWNER_NAME, instructions: e.INBOUND_INSTRUCTIONS },
   };

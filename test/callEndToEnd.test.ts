@@ -83,6 +83,18 @@ describe('one call, end to end, through the HTTP API', { timeout: 300_000 }, () 
     await recordHistoryIfAsked(stack.stack.config.temporal.address, busy.workflowId, 'busy-call');
   });
 
+  it('reports no-answer and failed calls with the final status the carrier gave', async () => {
+    const unanswered = await postJson(`${stack.api}/calls`, { to: '+18005550103', issue: ISSUE });
+    const nobody = await postJson(`${stack.api}/calls`, { to: '+18005550999', issue: ISSUE });
+    const [noAnswer, failed] = await Promise.all(
+      [unanswered.body.id, nobody.body.id].map((id) => waitFor(`call ${id} to finish`, () => getJson(`${stack.api}/calls/${id}`).then((r) => r.body), (c) => FINAL.includes(c.status))),
+    );
+    assert.equal(noAnswer.status, 'no-answer');
+    assert.ok(noAnswer.timeline.some((e: any) => e.status === 'ringing'));
+    assert.equal(failed.status, 'failed');
+    assert.ok(!failed.timeline.some((e: any) => e.status === 'retry-scheduled'), 'a number nobody serves is not dialled again');
+  });
+
   it('refuses carrier webhooks whose signature does not match', async () => {
     const response = await fetch(`${stack.api}/twilio/status?callId=call_000000000000000000000000`, {
       method: 'POST',
