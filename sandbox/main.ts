@@ -12,7 +12,7 @@ const log = createLogger('sandbox');
 /** The outside world, offline: a Twilio-compatible carrier with its businesses, and a Realtime voice engine. */
 async function main(): Promise<void> {
   const config = loadConfig();
-  const businesses = sandboxBusinessDirectory();
+  const businesses = sandboxBusinessDirectory(process.env.SANDBOX_SCENARIOS?.split(':') ?? []);
   const carrier = await startCarrier({
     host: '127.0.0.1',
     port: config.sandbox.port,

@@ -7,7 +7,7 @@ const PICKUP_DESCRIPTIONS: Record<string, string> = {
   busy: 'Always busy',
   'no-answer': 'Never answers',
 };
-const sandboxBusinesses = z.array(z.object({ id: z.string(), name: z.string(), number: z.string(), pickup: z.string() }));
+const sandboxBusinesses = z.array(z.object({ id: z.string(), name: z.string(), number: z.string(), pickup: z.string(), description: z.string().optional() }));
 
 /** Lets the web UI offer the sandbox's businesses as call targets while the sandbox runs. */
 export function sandboxRoutes(config: AppConfig): Router {
@@ -21,7 +21,7 @@ export function sandboxRoutes(config: AppConfig): Router {
       const response = await fetch(`${config.sandbox.url}/_sandbox/businesses`);
       const businesses = sandboxBusinesses.parse(await response.json());
       res.json({
-        businesses: businesses.map((b) => ({ id: b.id, name: b.name, phoneNumber: b.number, description: PICKUP_DESCRIPTIONS[b.pickup] ?? b.pickup })),
+        businesses: businesses.map((b) => ({ id: b.id, name: b.name, phoneNumber: b.number, description: b.description ?? PICKUP_DESCRIPTIONS[b.pickup] ?? b.pickup })),
       });
     } catch (err) {
       res.status(502).json({ error: `the sandbox did not answer: ${(err as Error).message}` });

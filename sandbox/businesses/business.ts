@@ -1,3 +1,6 @@
+import type { ScenarioExpectation } from './businessScript.js';
+import type { CallReport } from './callRecord.js';
+
 /** What the carrier needs from a business that can be phoned in the sandbox. */
 export type Business = AnsweringBusiness | BusyBusiness | UnansweredBusiness;
 
@@ -6,10 +9,17 @@ interface BusinessIdentity {
   readonly name: string;
   /** E.164, e.g. +18005550101. */
   readonly number: string;
+  readonly description?: string;
+  /** How an evaluation should find the call went (ground truth). */
+  readonly expected?: ScenarioExpectation;
 }
 
 export interface AnsweringBusiness extends BusinessIdentity {
   readonly pickup: 'answer';
+  /** Who picks up: for the listing only, the carrier treats both alike. */
+  readonly answeredBy?: 'people' | 'voicemail';
+  /** Whether a call now would find the business within its opening hours. */
+  openNow?(): boolean;
   /** How many rings before someone picks up. */
   readonly rings: number;
   answer(call: BusinessCallContext): BusinessLine;
@@ -48,15 +58,30 @@ export interface BusinessLine {
   /** Ground truth for tests: facts the business gave out (case numbers...) and what it understood. */
   readonly facts: Readonly<Record<string, string>>;
   readonly heard: readonly string[];
+  /** Ground truth: what happened on the call (keys, menu path, hold, ...), for businesses that keep it. */
+  report?(): CallReport;
 }
 
 export interface BusinessSummary {
   id: string;
   name: string;
   number: string;
-  pickup: Business['pickup'];
+  pickup: Business['pickup'] | 'voicemail';
+  description: string | null;
+  /** Null for lines nobody answers. */
+  openNow: boolean | null;
+  expected: ScenarioExpectation | null;
 }
 
 export function summarizeBusiness(business: Business): BusinessSummary {
-  return { id: business.id, name: business.name, number: business.number, pickup: business.pickup };
+  const pickup = business.pickup === 'answer' && business.answeredBy === 'voicemail' ? 'voicemail' : business.pickup;
+  return {
+    id: business.id,
+    name: business.name,
+    number: business.number,
+    pickup,
+    description: business.description ?? null,
+    openNow: business.pickup === 'answer' ? (business.openNow?.() ?? true) : null,
+    expected: business.expected ?? null,
+  };
 }

@@ -1,12 +1,13 @@
+import { loadScenarios, scenarioDirs } from '../scenarios/scenarioLoader.js';
 import { BusinessDirectory } from './businessDirectory.js';
 import { scriptedBusiness } from './scriptedBusiness.js';
-import { acmeTelecom } from './scripts/acmeTelecom.js';
-import { busyLine } from './scripts/busyLine.js';
-import { nobodyHome } from './scripts/nobodyHome.js';
 
-export const SANDBOX_SCRIPTS = [acmeTelecom, busyLine, nobodyHome];
-
-/** The businesses the sandbox carrier connects calls to. */
-export function sandboxBusinessDirectory(): BusinessDirectory {
-  return new BusinessDirectory(SANDBOX_SCRIPTS.map(scriptedBusiness));
+/**
+ * The businesses the sandbox carrier connects calls to: the built-in scenarios (sandbox/scenarios)
+ * plus those in `extraDirs` (SANDBOX_SCENARIOS), listed by phone number. Throws a ScenarioLoadError
+ * naming every invalid file.
+ */
+export function sandboxBusinessDirectory(extraDirs: readonly string[] = []): BusinessDirectory {
+  const scripts = loadScenarios(scenarioDirs(extraDirs)).sort((a, b) => a.number.localeCompare(b.number));
+  return new BusinessDirectory(scripts.map((script) => scriptedBusiness(script)));
 }

@@ -1,28 +1,34 @@
 import type { Business } from './business.js';
 import { BusinessCall } from './businessCall.js';
 import type { BusinessScript } from './businessScript.js';
-import { makeFacts, renderLine } from './callFacts.js';
+import { isOpenAt } from './openingHours.js';
 
-const E164 = /^\+[1-9]\d{1,14}$/;
+export interface ScriptedBusinessOptions {
+  /** Wall clock for opening hours and dates (tests pin it). */
+  now?: () => Date;
+}
 
-/** Turns a script into a business the carrier can call; rejects scripts that could not run. */
-export function scriptedBusiness(script: BusinessScript): Business {
-  const { id, name, number } = script;
-  if (!E164.test(number)) throw new Error(`business ${id}: number ${number} is not E.164`);
-  if (script.pickup !== 'answer') return { id, name, number, pickup: script.pickup };
-  const { steps } = script.conversation;
-  if (!Number.isInteger(script.rings) || script.rings < 1) throw new Error(`business ${id}: rings must be a positive whole number`);
-  if (steps.length === 0 || !steps[steps.length - 1].hangUp) throw new Error(`business ${id}: the last conversation step must hang up`);
-  if (steps.some((step) => step.say.length === 0)) throw new Error(`business ${id}: every step must say something`);
-  const sampleFacts = makeFacts(script.facts ?? {}, 'validation');
-  const { silence } = script.conversation;
-  for (const line of [...steps.flatMap((step) => step.say), silence.reprompt, silence.giveUp]) renderLine(line, sampleFacts);
+/**
+ * Turns a (validated) script into a business the carrier can call. The business remembers how often
+ * each number has called, in memory, so a line can drop a first call and work on the retry.
+ */
+export function scriptedBusiness(script: BusinessScript, options: ScriptedBusinessOptions = {}): Business {
+  const { id, name, number, description, expected } = script;
+  const identity = { id, name, number, description, expected };
+  if (script.pickup !== 'answer') return { ...identity, pickup: script.pickup };
+  const callsFrom = new Map<string, number>();
+  const now = options.now ?? (() => new Date());
+  const { hours } = script;
   return {
-    id,
-    name,
-    number,
+    ...identity,
     pickup: 'answer',
+    answeredBy: script.answeredBy,
     rings: script.rings,
-    answer: (call) => new BusinessCall(script, call),
+    openNow: () => !hours || isOpenAt(hours, script.timeZone, now()),
+    answer(call) {
+      const attempt = (callsFrom.get(call.from) ?? 0) + 1;
+      callsFrom.set(call.from, attempt);
+      return new BusinessCall(script, call, { now, attempt });
+    },
   };
 }

@@ -1,23 +1,23 @@
-import { FRAME_BYTES, FRAME_MS, MULAW_SILENCE } from '../../common/audio/mulaw.js';
+import { FRAME_BYTES, MULAW_SILENCE } from '../../common/audio/mulaw.js';
 
 interface QueuedLine {
   audio: Buffer | undefined;
+  onStart: (() => void) | undefined;
   failed: boolean;
   offset: number;
-  /** Silence after the line, in frames. */
-  gapFrames: number;
 }
 
 /**
  * What a business is saying, one 20 ms frame at a time. Lines are queued while still being
- * synthesized; until a line's audio is ready the business is silent (a short hesitation), never
- * out of order.
+ * synthesized; until a line's audio is ready nothing is said (a short hesitation), never out of
+ * order.
  */
 export class VoiceOutput {
   private readonly lines: QueuedLine[] = [];
 
-  say(audio: Promise<Buffer>, gapAfterMs: number): void {
-    const line: QueuedLine = { audio: undefined, failed: false, offset: 0, gapFrames: Math.round(gapAfterMs / FRAME_MS) };
+  /** Queues a line; `onStart` runs when its first frame is played. */
+  say(audio: Promise<Buffer>, onStart?: () => void): void {
+    const line: QueuedLine = { audio: undefined, onStart, failed: false, offset: 0 };
     audio.then(
       (bytes) => (line.audio = bytes),
       (error: Error) => {
@@ -28,26 +28,30 @@ export class VoiceOutput {
     this.lines.push(line);
   }
 
+  /** Stops talking at once (the caller barged in with a key); lines still being synthesized are dropped too. */
+  clear(): void {
+    this.lines.length = 0;
+  }
+
   /** True while anything is queued, being synthesized or being said. */
   get speaking(): boolean {
     return this.lines.length > 0;
   }
 
-  nextFrame(): Buffer {
-    const frame = Buffer.alloc(FRAME_BYTES, MULAW_SILENCE);
+  /** The next 20 ms of speech, or null when nothing is being said (idle, or waiting for synthesis). */
+  nextFrame(): Buffer | null {
     const line = this.lines[0];
-    if (!line) return frame;
+    if (!line) return null;
     if (line.failed) {
       this.lines.shift();
-      return frame;
+      return null;
     }
-    if (!line.audio) return frame;
-    if (line.offset < line.audio.length) {
-      line.offset += line.audio.copy(frame, 0, line.offset, line.offset + FRAME_BYTES);
-    } else if (line.gapFrames > 0) {
-      line.gapFrames--;
-    }
-    if (line.offset >= line.audio.length && line.gapFrames === 0) this.lines.shift();
+    if (!line.audio) return null;
+    line.onStart?.();
+    line.onStart = undefined;
+    const frame = Buffer.alloc(FRAME_BYTES, MULAW_SILENCE);
+    line.offset += line.audio.copy(frame, 0, line.offset, line.offset + FRAME_BYTES);
+    if (line.offset >= line.audio.length) this.lines.shift();
     return frame;
   }
 }

@@ -50,7 +50,7 @@ function statusCallbackEvents(body: FormBody): Set<StatusCallbackEvent> {
   const names = (Array.isArray(raw) ? raw : [raw]).flatMap((value) => value.split(/\s+/)).filter(Boolean);
   for (const name of names) {
     if (!(STATUS_CALLBACK_EVENTS as readonly string[]).includes(name)) {
-      throw twilioErrors.invalidParameter(`StatusCallbackEvent must be one of ${STATUS_CALLBACK_EVENTS.join(', ')}; got ${name}`);
+      throw twilioErrors.invalidStatusCallbackEvent(name);
     }
   }
   return new Set(names as StatusCallbackEvent[]);

@@ -1,4 +1,5 @@
 import type { AnsweringBusiness, Business, BusinessLine } from '../businesses/business.js';
+import type { CallReport } from '../businesses/callRecord.js';
 import { ConnectedCall } from './connectedCall.js';
 import type { FrameClock } from './frameClock.js';
 import { StatusCallbackSender, type StatusCallbackEvent } from './statusCallbacks.js';
@@ -89,7 +90,7 @@ export class CallSession {
     return this.status === 'queued' || this.status === 'ringing' || this.status === 'in-progress';
   }
 
-  /** Whole seconds between answer and hang-up; "0" for calls never answered, null while live. */
+  /** Whole seconds between answer and hang-up; 0 for calls never answered, null while live. */
   get durationSeconds(): number | null {
     if (this.isLive) return null;
     if (!this.answerTime || !this.endTime) return 0;
@@ -102,6 +103,11 @@ export class CallSession {
 
   get heard(): readonly string[] {
     return this.line?.heard ?? [];
+  }
+
+  /** What the business recorded about the call (keys, menu path, hold...), if it keeps a record. */
+  get report(): CallReport | null {
+    return this.line?.report?.() ?? null;
   }
 
   /** REST `Status=completed`: hangs up a live call (a call not yet answered is canceled). */

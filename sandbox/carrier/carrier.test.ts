@@ -89,7 +89,8 @@ test('a full call to Acme Telecom: the caller gets a case number that matches th
   assert.equal(final.params.CallStatus, 'completed');
   assert.ok(final.signatureValid);
 
-  const truth = await (await fetch(`${carrier.url}/_sandbox/calls/${call.sid}`)).json();
+  const { answeredAt, humanAnsweredAt, ...truth } = await (await fetch(`${carrier.url}/_sandbox/calls/${call.sid}`)).json();
+  assert.ok(Date.parse(answeredAt) <= Date.parse(humanAnsweredAt), `${answeredAt} ${humanAnsweredAt}`);
   assert.deepEqual(truth, {
     callSid: call.sid,
     to: ACME,
@@ -99,6 +100,18 @@ test('a full call to Acme Telecom: the caller gets a case number that matches th
     facts: { caseNumber },
     heard: ['Hi, I am calling for Jane Doe. I was charged twice for my October bill and would like a refund.', "No, that's all. Thank you, goodbye."],
     notifications: [],
+    attempt: 1,
+    closed: false,
+    dropped: false,
+    keys: [],
+    menuPath: [],
+    menus: [],
+    departments: ['billing'],
+    holdSeconds: 0,
+    humanAnsweredAfterSeconds: 0.6,
+    slots: {},
+    marks: [],
+    voicemail: null,
   });
 });
 

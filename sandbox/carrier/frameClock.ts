@@ -24,6 +24,7 @@ export class FrameClock {
   private origin = 0;
   private nextTick = 0;
   private timer: NodeJS.Timeout | undefined;
+  private running = false;
   private skipped = 0;
 
   constructor(options: FrameClockOptions = {}) {
@@ -35,7 +36,7 @@ export class FrameClock {
   /** Subscribes a listener; the clock runs while it has listeners. Returns the unsubscribe function. */
   onTick(listener: TickListener): () => void {
     this.listeners.add(listener);
-    if (this.timer === undefined) this.start();
+    if (!this.running) this.start();
     return () => {
       this.listeners.delete(listener);
       if (this.listeners.size === 0) this.halt();
@@ -53,12 +54,14 @@ export class FrameClock {
   }
 
   private start(): void {
+    this.running = true;
     // The next tick falls due one frame from now.
     this.origin = this.now() - (this.nextTick - 1) * this.frameMs;
     this.schedule(this.frameMs);
   }
 
   private halt(): void {
+    this.running = false;
     if (this.timer !== undefined) clearTimeout(this.timer);
     this.timer = undefined;
   }
@@ -68,6 +71,7 @@ export class FrameClock {
   }
 
   private wake(): void {
+    this.timer = undefined;
     const elapsedTicks = Math.floor((this.now() - this.origin) / this.frameMs);
     let due = elapsedTicks - this.nextTick + 1;
     if (due > this.maxLagFrames) {
@@ -76,10 +80,8 @@ export class FrameClock {
       due = 1;
     }
     for (let emitted = 0; emitted < Math.min(due, 2); emitted++) this.emit(this.nextTick++);
-    if (this.listeners.size === 0) {
-      this.timer = undefined;
-      return;
-    }
+    // Listeners may have left (halting the clock) or left and come back (restarting it) while ticking.
+    if (!this.running || this.timer !== undefined) return;
     const stillBehind = due > 2;
     const nextDueAt = this.origin + this.nextTick * this.frameMs;
     this.schedule(stillBehind ? this.frameMs / 2 : nextDueAt - this.now());

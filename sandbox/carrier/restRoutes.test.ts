@@ -88,7 +88,7 @@ test('invalid create requests get Twilio error codes', async () => {
     [{ to: 'not-a-number', from: '+15005550006', twiml: '<Response/>' }, 21211],
     [{ to: NOBODY_HOME, from: '+15005550006' }, 21205],
     [{ to: NOBODY_HOME, from: '+15005550006', url: 'ftp://example.com/x' }, 21205],
-    [{ to: NOBODY_HOME, from: '+15005550006', twiml: '<Response/>', statusCallbackEvent: 'bogus' }, 20001],
+    [{ to: NOBODY_HOME, from: '+15005550006', twiml: '<Response/>', statusCallbackEvent: 'bogus' }, 21626],
   ];
   for (const [params, code] of viaClient) {
     const error = await restError(client.calls.create(params as never));
@@ -145,15 +145,17 @@ test('redirecting a call that has ended is refused with 21220', async () => {
   assert.equal(error.code, 21220);
 });
 
-test('the sandbox lists its businesses', async () => {
+test('the sandbox lists its businesses with their ground truth', async () => {
   const response = await fetch(`${carrier.url}/_sandbox/businesses`);
-  const businesses = (await response.json()) as Array<{ name: string; number: string; pickup: string }>;
+  const businesses = (await response.json()) as Array<{ name: string; number: string; pickup: string; description: string; expected: { outcome: { finalStatus: string } } }>;
   assert.deepEqual(
-    businesses.map((business) => [business.name, business.number, business.pickup]),
+    businesses.slice(0, 3).map((business) => [business.name, business.number, business.pickup, business.expected.outcome.finalStatus]),
     [
-      ['Acme Telecom', '+18005550101', 'answer'],
-      ['Busy Line', '+18005550102', 'busy'],
-      ['Nobody Home', '+18005550103', 'no-answer'],
+      ['Acme Telecom', '+18005550101', 'answer', 'completed'],
+      ['Busy Line', '+18005550102', 'busy', 'busy'],
+      ['Nobody Home', '+18005550103', 'no-answer', 'no-answer'],
     ],
   );
+  assert.ok(businesses.length >= 15);
+  assert.ok(businesses.every((business) => business.description.length > 0));
 });

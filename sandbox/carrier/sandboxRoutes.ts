@@ -1,6 +1,7 @@
 import express from 'express';
 import { summarizeBusiness } from '../businesses/business.js';
 import type { BusinessDirectory } from '../businesses/businessDirectory.js';
+import { noCallReport } from '../businesses/callRecord.js';
 import type { CallRegistry } from './callRegistry.js';
 import type { CallSession } from './callSession.js';
 
@@ -15,6 +16,9 @@ export function callGroundTruth(call: CallSession) {
     facts: { ...call.facts },
     heard: [...call.heard],
     notifications: [...call.notifications],
+    answeredAt: call.answerTime?.toISOString() ?? null,
+    // Keys pressed, menu path, hold seconds, when a human answered...: the business's own record.
+    ...(call.report ?? noCallReport()),
   };
 }
 

@@ -30,6 +30,7 @@ export const twilioErrors = {
   missingUrl: () => new TwilioApiError(21205, 'Url parameter is required.', 400),
   invalidUrl: (url: string) => new TwilioApiError(21205, `Url is not a valid URL: ${url}`, 400),
   invalidMethod: (method: string) => new TwilioApiError(21207, `Method is not valid: ${method}`, 400),
+  invalidStatusCallbackEvent: (event: string) => new TwilioApiError(21626, `Invalid 'StatusCallbackEvent': ${event}`, 400),
   notInProgress: () => new TwilioApiError(21220, 'Call is not in-progress. Cannot redirect.', 400),
   methodNotAllowed: () => new TwilioApiError(20004, 'Method not allowed', 405),
 };
