@@ -1,3 +1,4 @@
+import { FRAME_MS } from '../common/audio/mulaw.js';
 import type { Logger } from '../common/logger.js';
 import type { CallContext } from '../db/calls.js';
 import type { Telephony } from '../telephony/telephony.js';
@@ -5,19 +6,24 @@ import { callWorkflowId, mediaSignal, outcomeConfirmedSignal } from '../workflow
 import { buildInstructions } from './brain/instructions.js';
 import { BrainConnection, type BrainConnectionOptions } from './brain/brainConnection.js';
 import type { BrainEvent, BrainSettings } from './brain/realtimeBrain.js';
-import { isToolName, toolArguments } from './brain/tools.js';
+import { runTool, type ToolHost } from './brain/toolRunner.js';
 import { UsageMeter, type UsageTotals } from './brain/usageMeter.js';
+import type { LineStats } from './holdGate.js';
 import type { CarrierStream } from './carrierStream.js';
+import { HoldGate } from './holdGate.js';
 import { PlaybackTracker } from './playbackTracker.js';
 import type { TranscriptWriter } from './transcriptWriter.js';
 import type { WorkflowNotifier } from './workflowNotifier.js';
+
+// Past this long on hold the voice model's session is closed, not just left unfed, and reopened on pickup.
+const LONG_HOLD_MS = 60_000;
 
 export interface CallSessionDeps {
   call: CallContext;
   callSid: string;
   /** Our TwiML webhook for this call: after keys are played the carrier is redirected back to it. */
   voiceUrl: string;
-  saveUsage(usage: UsageTotals, costUsd: number): Promise<void>;
+  saveUsage(usage: UsageTotals & LineStats, costUsd: number): Promise<void>;
   /** Live, not-yet-final text of what someone is saying, for the UI (not stored). */
   publishPartial(partial: { speaker: 'agent' | 'callee'; itemId: string; text: string }): void;
   brain: BrainSettings;
@@ -45,6 +51,9 @@ export class CallSession {
   private readonly truncatedAt = new Map<string, number>();
   private readonly history: string[] = [];
   private readonly usage = new UsageMeter();
+  private readonly holdGate = new HoldGate();
+  private framesIn = 0;
+  private suspendTimer: NodeJS.Timeout | undefined;
   private readonly partials = new Map<string, { text: string; sentAt: number }>();
   private readonly unheardAgentLines = new Map<string, string>();
   private ending = false;
@@ -66,10 +75,7 @@ export class CallSession {
   /** Starts relaying a (new) media stream of this call; the model session outlives stream changes. */
   async attach(stream: CarrierStream): Promise<void> {
     this.stream = stream;
-    stream.on('media', (payload) => {
-      this.firstAudioAt ??= Date.now();
-      this.brain.appendAudio(payload);
-    });
+    stream.on('media', (payload) => this.fromCarrier(payload));
     stream.on('mark', (name) => {
       this.playback.markPlayed(name, Date.now());
       this.storeHeardAgentLines();
@@ -82,6 +88,22 @@ export class CallSession {
       await this.brain.start();
       // On a call to the user's number the agent speaks first.
       if (this.deps.call.direction === 'inbound') this.brain.send({ type: 'response.create' });
+    }
+  }
+
+  private fromCarrier(payload: string): void {
+    this.firstAudioAt ??= Date.now();
+    // One clock for the whole call: a new stream (after keys were pressed) restarts Twilio's timestamps.
+    const callMs = this.framesIn++ * FRAME_MS;
+    const { forward, event } = this.holdGate.push(payload, callMs);
+    for (const frame of forward) this.brain.appendAudio(frame);
+    if (event?.type === 'hold-started') {
+      this.lineEvent('hold-started', 'hold audio detected; the voice model stops listening');
+      this.suspendTimer = setTimeout(() => this.brain.suspend(), LONG_HOLD_MS);
+    } else if (event?.type === 'human-reached') {
+      clearTimeout(this.suspendTimer);
+      this.lineEvent('human-reached', `after ${this.holdGate.stats.holdSeconds.toFixed(0)} s on hold`);
+      void this.brain.resume();
     }
   }
 
@@ -113,11 +135,11 @@ export class CallSession {
       case 'response.output_audio_transcript.done':
         return this.agentSaid(event.item_id, event.transcript ?? '');
       case 'response.output_item.done':
-        if (event.item?.type === 'function_call') void this.runTool(event.item.name, event.item.call_id, event.item.arguments);
+        if (event.item?.type === 'function_call') void runTool(this.toolHost, event.item.name, event.item.call_id, event.item.arguments);
         return;
       case 'response.done':
         this.usage.add(event.response?.usage);
-        this.deps.saveUsage(this.usage.totals, this.usage.costUsd).catch((err) => this.deps.log.warn('storing usage failed', { error: err.message }));
+        this.saveUsage();
         return;
       case 'error':
         this.deps.log.warn('voice model reported an error', { callId: this.callId, error: event.error?.message ?? JSON.stringify(event.error) });
@@ -192,66 +214,46 @@ export class CallSession {
     this.deps.transcripts.write({ callId: this.callId, speaker: 'system', text, spokenAt: new Date().toISOString(), sourceId: `sys:${Date.now()}:${text.length}` });
   }
 
-  private async runTool(name: string, callId: string, rawArguments: string): Promise<void> {
-    let args: unknown;
-    try {
-      args = JSON.parse(rawArguments || '{}');
-    } catch {
-      return this.toolResult(callId, { error: 'arguments were not valid JSON' }, true);
-    }
-    if (!isToolName(name)) return this.toolResult(callId, { error: `unknown tool ${name}` }, true);
-    const parsed = toolArguments[name].safeParse(args);
-    if (!parsed.success) return this.toolResult(callId, { error: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') }, true);
-    this.deps.log.info('tool call', { callId: this.callId, tool: name, args: parsed.data });
-    // Tools after which the model should keep talking get a response.create; the others wait for the line.
-    switch (name) {
-      case 'record_outcome':
-        await this.deps.workflow.signal(this.workflowId, outcomeConfirmedSignal, toolArguments.record_outcome.parse(args));
-        return this.toolResult(callId, { ok: true }, true);
-      case 'press_digits':
-        return this.pressDigits(callId, toolArguments.press_digits.parse(args).digits);
-      case 'wait_on_hold':
-        this.lineEvent('hold-started', 'on hold');
-        return this.toolResult(callId, { ok: true, note: 'Stay silent until a person speaks to you.' }, false);
-      case 'request_user': {
-        const { reason } = toolArguments.request_user.parse(args);
-        this.lineEvent('user-needed', reason);
-        this.system(`The agent needs you on this call: ${reason}`);
-        return this.toolResult(callId, { ok: true, note: 'The customer was notified. Keep the representative on the line politely.' }, true);
-      }
-      case 'escalate': {
-        const { reason } = toolArguments.escalate.parse(args);
-        this.lineEvent('escalated', reason);
-        return this.toolResult(callId, { ok: true }, true);
-      }
-      case 'end_call':
-        this.toolResult(callId, { ok: true }, false);
-        return this.hangUp(toolArguments.end_call.parse(args).reason);
-    }
-  }
+  private readonly toolHost: ToolHost = {
+    confirmOutcome: (values) => this.deps.workflow.signal(this.workflowId, outcomeConfirmedSignal, values),
+    pressDigits: (digits) => this.pressDigits(digits),
+    holdAnnounced: () => this.holdGate.hint(),
+    userNeeded: (reason) => {
+      this.lineEvent('user-needed', reason);
+      this.system(`The agent needs you on this call: ${reason}`);
+    },
+    escalated: (reason) => this.lineEvent('escalated', reason),
+    hangUp: (reason) => this.hangUp(reason),
+    reply: (callId, output, respond) => {
+      this.brain.send({ type: 'conversation.item.create', item: { type: 'function_call_output', call_id: callId, output: JSON.stringify(output) } });
+      if (respond) this.brain.send({ type: 'response.create' });
+    },
+    logToolCall: (name, args) => this.deps.log.info('tool call', { callId: this.callId, tool: name, args }),
+  };
 
   // Media Streams cannot carry keys. The call is redirected to <Play digits> and back to our TwiML, which
   // opens a new stream that re-attaches to this session; the model session stays open across the gap.
-  private async pressDigits(callId: string, digits: string): Promise<void> {
+  private async pressDigits(digits: string): Promise<boolean> {
     const twiml = `<Response><Play digits="${digits}"/><Redirect method="POST">${escapeXml(this.deps.voiceUrl)}</Redirect></Response>`;
     try {
       await this.deps.telephony.updateCall(this.deps.callSid, twiml);
       this.history.push(`You pressed ${digits}`);
-      this.toolResult(callId, { ok: true, pressed: digits }, false);
+      return true;
     } catch (err) {
       this.deps.log.warn('pressing keys failed', { callId: this.callId, digits, error: (err as Error).message });
-      this.toolResult(callId, { ok: false, error: 'the keys could not be sent; say the option instead' }, true);
+      return false;
     }
   }
 
-  private lineEvent(type: 'hold-started' | 'user-needed' | 'escalated' | 'agent-hung-up', detail: string): void {
+  private saveUsage(): void {
+    this.deps.saveUsage({ ...this.usage.totals, ...this.holdGate.stats }, this.usage.costUsd).catch((err) => this.deps.log.warn('storing usage failed', { error: err.message }));
+  }
+
+  private lineEvent(type: 'hold-started' | 'human-reached' | 'user-needed' | 'escalated' | 'agent-hung-up', detail: string): void {
     void this.deps.workflow.signal(this.workflowId, mediaSignal, { type, streamSid: this.stream?.streamSid ?? '', at: new Date().toISOString(), detail });
   }
 
-  private toolResult(callId: string, output: object, respond: boolean): void {
-    this.brain.send({ type: 'conversation.item.create', item: { type: 'function_call_output', call_id: callId, output: JSON.stringify(output) } });
-    if (respond) this.brain.send({ type: 'response.create' });
-  }
+
 
   private async hangUp(reason: string): Promise<void> {
     if (this.ending) return;
@@ -278,6 +280,8 @@ export class CallSession {
 
   /** Ends the model session; called when the call is over (no stream re-attached within the grace period). */
   close(): void {
+    clearTimeout(this.suspendTimer);
+    this.saveUsage();
     this.storeHeardAgentLines(true);
     this.ended = true;
     this.brain.close();

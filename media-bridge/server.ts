@@ -7,6 +7,7 @@ import type { CallContext } from '../db/calls.js';
 import type { Telephony } from '../telephony/telephony.js';
 import type { BrainSettings } from './brain/realtimeBrain.js';
 import type { UsageTotals } from './brain/usageMeter.js';
+import type { LineStats } from './holdGate.js';
 import { CallSession } from './callSession.js';
 import { CarrierStream } from './carrierStream.js';
 import type { TranscriptWriter } from './transcriptWriter.js';
@@ -15,7 +16,7 @@ import type { WorkflowNotifier } from './workflowNotifier.js';
 export interface BridgeDeps {
   /** The call a stream belongs to (its issue, facts, persona), or null when there is no such call. */
   loadCall(callId: string): Promise<CallContext | null>;
-  saveUsage(callId: string, usage: UsageTotals, costUsd: number): Promise<void>;
+  saveUsage(callId: string, usage: UsageTotals & LineStats, costUsd: number): Promise<void>;
   publishPartial(callId: string, partial: { speaker: 'agent' | 'callee'; itemId: string; text: string }): void;
   telephony: Telephony;
   transcripts: TranscriptWriter;

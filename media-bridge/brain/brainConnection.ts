@@ -35,6 +35,7 @@ export class BrainConnection extends EventEmitter<BrainConnectionEvents> {
   private theyAreSpeaking = false;
   private replyDueBy: number | null = null;
   private swapping = false;
+  private suspended = false;
   private closed = false;
   private readonly timer: NodeJS.Timeout;
 
@@ -61,6 +62,24 @@ export class BrainConnection extends EventEmitter<BrainConnectionEvents> {
 
   send(event: { type: string; [key: string]: unknown }): void {
     this.brain?.send(event);
+  }
+
+  /** Closes the session to stop paying for it (a long hold); audio is buffered until `resume()`. */
+  suspend(): void {
+    if (this.suspended || !this.brain) return;
+    this.suspended = true;
+    this.buffered = [];
+    const brain = this.brain;
+    this.brain = null;
+    brain.close();
+    this.log.info('voice model session suspended');
+  }
+
+  /** Reopens a suspended session with the conversation so far; buffered audio is replayed into it. */
+  async resume(): Promise<void> {
+    if (!this.suspended) return;
+    this.suspended = false;
+    await this.open('resumed after hold');
   }
 
   close(): void {
@@ -122,7 +141,7 @@ export class BrainConnection extends EventEmitter<BrainConnectionEvents> {
   }
 
   private async check(): Promise<void> {
-    if (!this.brain || this.swapping || this.closed) return;
+    if (!this.brain || this.swapping || this.suspended || this.closed) return;
     const now = Date.now();
     const stuck = this.replyDueBy !== null && now > this.replyDueBy;
     const old = now - this.openedAt > this.options.maxSessionMs && !this.responding && !this.theyAreSpeaking;
