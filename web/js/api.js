@@ -1,10 +1,17 @@
-/** An error the user can read: the API's own message, plus per-field details on a 400. */
+import { sentenceCase } from './sentenceCase.js';
+
+/**
+ * An error the user can read: the API's own message, plus per-field details on a 400, both in sentence
+ * case since they are shown as they are.
+ */
 export class ApiError extends Error {
   constructor(message, { status, details = [] }) {
-    super(message);
+    super(sentenceCase(message));
     this.name = 'ApiError';
     this.status = status;
-    this.details = details;
+    this.details = details
+      .filter((detail) => typeof detail === 'object' && detail !== null)
+      .map((detail) => ({ ...detail, message: sentenceCase(String(detail.message ?? '')) }));
   }
 }
 
@@ -13,16 +20,16 @@ export class ApiError extends Error {
  * serves it under a prefix.
  */
 export function createApiClient({ baseUrl = document.baseURI, fetch = globalThis.fetch } = {}) {
-  async function request(path, init = {}) {
-    let response;
+  async function reach(path, init) {
     try {
-      response = await fetch(new URL(path, baseUrl), {
-        ...init,
-        headers: { accept: 'application/json', ...init.headers },
-      });
+      return await fetch(new URL(path, baseUrl), init);
     } catch {
       throw new ApiError('Can’t reach the server. Check that it is running, then try again.', { status: 0 });
     }
+  }
+
+  async function request(path, init = {}) {
+    const response = await reach(path, { ...init, headers: { accept: 'application/json', ...init.headers } });
     const body = await readJson(response);
     if (!response.ok) {
       throw new ApiError(body?.error || `The server answered ${response.status} ${response.statusText}.`.trim(), {
@@ -61,6 +68,16 @@ export function createApiClient({ baseUrl = document.baseURI, fetch = globalThis
     },
     callEventsUrl(id) {
       return new URL(`calls/${encodeURIComponent(id)}/events`, baseUrl).href;
+    },
+    recordingUrl(id) {
+      return new URL(`calls/${encodeURIComponent(id)}/recording`, baseUrl).href;
+    },
+    /** Whether the call's recording can be played yet (it is stored shortly after the call ends). */
+    async hasRecording(id) {
+      const response = await reach(`calls/${encodeURIComponent(id)}/recording`, { method: 'HEAD' });
+      if (response.ok) return true;
+      if (response.status === 404 || response.status === 410) return false;
+      throw new ApiError(`The server answered ${response.status} ${response.statusText}.`.trim(), { status: response.status });
     },
   };
 }

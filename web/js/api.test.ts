@@ -18,10 +18,15 @@ const server = http.createServer(async (req, res) => {
     let raw = '';
     for await (const chunk of req) raw += chunk;
     const body = JSON.parse(raw);
-    if (!body.to) return send(400, { error: 'Invalid call request', details: [{ path: 'to', message: 'Required' }] });
+    // Worded like the real API: lower case, to be shown as the page sees fit.
+    if (!body.to) return send(400, { error: 'invalid call request', details: [{ path: 'to', message: 'must be a phone number in E.164 form, like +18005550101' }] });
     const key = String(req.headers['idempotency-key']);
     if (!callsByKey.has(key)) callsByKey.set(key, { id: `call_${callsByKey.size + 1}`, status: 'queued', ...body });
     return send(201, callsByKey.get(key));
+  }
+  if (req.method === 'HEAD' && path === '/app/calls/call_1/recording') {
+    res.writeHead(200, { 'content-type': 'audio/wav' });
+    return res.end();
   }
   if (path === '/app/calls') return send(200, { calls: [...callsByKey.values()].reverse() });
   if (path === '/app/sandbox/businesses') {
@@ -31,7 +36,7 @@ const server = http.createServer(async (req, res) => {
     res.writeHead(502, 'Bad Gateway', { 'content-type': 'text/html' });
     return res.end('<html>proxy error</html>');
   }
-  send(404, { error: 'Call not found' });
+  send(404, { error: `no call at ${path}` });
 });
 
 let api: ReturnType<typeof createApiClient>;
@@ -60,13 +65,13 @@ test('a refused request carries the server’s message and the fields to fix', a
     assert.ok(error instanceof ApiError);
     assert.equal(error.status, 400);
     assert.equal(error.message, 'Invalid call request');
-    assert.deepEqual(error.details, [{ path: 'to', message: 'Required' }]);
+    assert.deepEqual(error.details, [{ path: 'to', message: 'Must be a phone number in E.164 form, like +18005550101' }]);
     return true;
   });
 });
 
 test('a missing call is a 404 ApiError with the server’s message', async () => {
-  await assert.rejects(api.getCall('nope'), { name: 'ApiError', status: 404, message: 'Call not found' });
+  await assert.rejects(api.getCall('nope'), { name: 'ApiError', status: 404, message: 'No call at /app/calls/nope' });
 });
 
 test('sandbox businesses are offered while the sandbox runs, and none when it does not', async () => {
@@ -91,4 +96,10 @@ test('an unreachable server is reported as such, not as a crash', async () => {
 
 test('the live events address sits beside the call', () => {
   assert.equal(api.callEventsUrl('call 1'), `${baseUrl}calls/call%201/events`);
+});
+
+test('a recording is offered only once the server has it', async () => {
+  assert.equal(api.recordingUrl('call_1'), `${baseUrl}calls/call_1/recording`);
+  assert.equal(await api.hasRecording('call_1'), true);
+  assert.equal(await api.hasRecording('call_2'), false);
 });

@@ -1,11 +1,14 @@
-import { callTitle, describeStatus, isUnderway } from './callPresentation.js';
+import { callTitle, describeCallStatus, isUnderway } from './callPresentation.js';
 import { followCall } from './callStream.js';
+import { pendingUserRequest, talkTimeMs } from './callTimeline.js';
 import { el } from './element.js';
-import { applyCallEvent, talkTimeMs } from './liveCall.js';
+import { applyCallEvent } from './liveCall.js';
 import { renderOutcome } from './outcomeCard.js';
+import { createRecordingPlayer } from './recordingPlayer.js';
 import { renderTimeline } from './timelineView.js';
 import { formatDuration, formatWhen } from './timeFormat.js';
 import { createTranscriptView } from './transcriptView.js';
+import { renderUserNeeded } from './userNeededBanner.js';
 
 const CONNECTION_TEXT = {
   connecting: 'Connecting…',
@@ -26,9 +29,11 @@ export function createCallDetailView({ id, api, initialCall, onCallChange }) {
   let ticker = null;
 
   const transcript = createTranscriptView();
+  const recording = createRecordingPlayer({ api, id });
   const slots = {
-    status: slot(renderStatus, (c) => c.status),
-    meta: slot(renderMeta, (c) => JSON.stringify([c.to, c.createdAt, c.userName, talkTime(c)])),
+    status: slot(renderStatus, (c) => JSON.stringify([c.status, describeCallStatus(c)])),
+    meta: slot(renderMeta, (c) => JSON.stringify([c.to, c.createdAt, c.userName, c.status, talkTime(c)])),
+    userNeeded: slot(renderUserNeeded, (c) => JSON.stringify(pendingUserRequest(c))),
     outcome: slot(renderOutcome, (c) => JSON.stringify([c.outcome, c.status === 'completed'])),
     issue: slot(renderIssue, (c) => c.issue),
     timeline: slot((c) => renderTimeline(c.timeline), (c) => JSON.stringify(c.timeline)),
@@ -39,6 +44,7 @@ export function createCallDetailView({ id, api, initialCall, onCallChange }) {
   const body = el(
     'div',
     { hidden: true },
+    slots.userNeeded.element,
     // Announce the outcome as soon as it arrives: it is what the person has been waiting for.
     el('div', { class: 'outcome-region', 'aria-live': 'polite' }, slots.outcome.element),
     el(
@@ -48,6 +54,7 @@ export function createCallDetailView({ id, api, initialCall, onCallChange }) {
       el(
         'div',
         { class: 'call-side' },
+        recording.element,
         el('section', { class: 'card', 'aria-labelledby': 'issue-title' }, el('h2', { id: 'issue-title' }, 'The issue'), slots.issue.element),
         el('section', { class: 'card', 'aria-labelledby': 'timeline-title' }, el('h2', { id: 'timeline-title' }, 'Timeline'), slots.timeline.element),
       ),
@@ -83,8 +90,9 @@ export function createCallDetailView({ id, api, initialCall, onCallChange }) {
     title.textContent = callTitle(call);
     for (const s of Object.values(slots)) s.update(call);
     transcript.update(call);
+    recording.update(call);
     showConnection();
-    document.title = `${describeStatus(call.status).label} · ${callTitle(call)} · Call Agent`;
+    document.title = `${describeCallStatus(call).label} · ${callTitle(call)} · Call Agent`;
     // While on the line, the talk time in the header counts up each second.
     if (call.status === 'in-progress' && !ticker) ticker = setInterval(() => slots.meta.update(call), 1000);
     if (call.status !== 'in-progress') stopTicker();
@@ -128,6 +136,7 @@ export function createCallDetailView({ id, api, initialCall, onCallChange }) {
     destroy() {
       stopFollowing?.();
       stopTicker();
+      recording.destroy();
     },
   };
 }
@@ -148,7 +157,7 @@ function slot(render, keyOf) {
 }
 
 function renderStatus(call) {
-  const status = describeStatus(call.status);
+  const status = describeCallStatus(call);
   return el(
     'span',
     { class: 'status-line' },
@@ -161,7 +170,7 @@ function renderMeta(call) {
   const talked = talkTime(call);
   return el(
     'p',
-    { class: 'call-meta' },
+    { class: 'call-meta', dataset: { testid: 'call-meta' } },
     el('span', {}, call.to),
     el('span', {}, 'Placed ', formatWhen(call.createdAt)),
     call.userName ? el('span', {}, `On behalf of ${call.userName}`) : null,

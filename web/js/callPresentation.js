@@ -1,4 +1,7 @@
-// Words and colours for what the API reports. Tones map to badge styles in styles.css.
+import { pendingRetry } from './callTimeline.js';
+import { describeRetry } from './readableDetail.js';
+
+// Words and colours for what the API reports. Tones map to badge styles in css/base.css.
 
 const STATUSES = {
   scheduled: { label: 'Scheduled', tone: 'neutral', summary: 'Waiting for the scheduled time to call.' },
@@ -22,6 +25,16 @@ const RESOLUTIONS = {
 
 export function describeStatus(status) {
   return STATUSES[status] ?? { label: status, tone: 'neutral', summary: '' };
+}
+
+/**
+ * The status badge for a call: its status in words, except that a call waiting for its next attempt
+ * (scheduled again after a retry) says so, and when.
+ */
+export function describeCallStatus(call) {
+  const retry = pendingRetry({ status: call.status, timeline: call.timeline ?? [] });
+  if (!retry) return describeStatus(call.status);
+  return { label: 'Retrying later', tone: 'warning', summary: describeRetry(retry.detail) ?? 'The call will be tried again.' };
 }
 
 /** Still moving: worth watching, and worth refreshing in the call list. */

@@ -1,4 +1,5 @@
-const EVENT_TYPES = ['snapshot', 'status', 'transcript', 'outcome'];
+// status: the call's own statuses; timeline: line events; partial: words still being spoken (never stored).
+const EVENT_TYPES = ['snapshot', 'status', 'timeline', 'transcript', 'partial', 'outcome'];
 const FIRST_RETRY_MS = 2_000;
 const MAX_RETRY_MS = 30_000;
 

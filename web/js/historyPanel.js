@@ -1,4 +1,4 @@
-import { callTitle, describeStatus, isUnderway } from './callPresentation.js';
+import { callTitle, describeCallStatus, isUnderway } from './callPresentation.js';
 import { el, timeEl } from './element.js';
 import { callHref } from './router.js';
 import { formatWhen } from './timeFormat.js';
@@ -14,6 +14,8 @@ export function createHistoryPanel({ api }) {
   let timer = null;
   let shownMessage = 'none';
   const items = new Map();
+  // When each call was last seen live on the page (SSE), to tell whether a poll's answer is older.
+  const seenLiveAt = new Map();
 
   const list = el('ul', { class: 'call-list', dataset: { testid: 'call-list' } });
   const message = el('div', { class: 'history-message', 'aria-live': 'polite' });
@@ -21,8 +23,9 @@ export function createHistoryPanel({ api }) {
 
   async function refresh() {
     clearTimeout(timer);
+    const askedAt = Date.now();
     try {
-      calls = await api.listCalls();
+      calls = keepNewerLiveStatus(await api.listCalls(), askedAt);
       loaded = true;
       render();
     } catch (error) {
@@ -30,6 +33,17 @@ export function createHistoryPanel({ api }) {
       if (!loaded) showLoadError(error.message);
     }
     schedulePoll();
+  }
+
+  // A poll read before the call page's latest live update would move that call's badge backwards. The
+  // list has no timeline; one seen live still tells a retry from a first schedule while the status holds.
+  function keepNewerLiveStatus(polled, askedAt) {
+    return polled.map((call) => {
+      const known = calls.find((c) => c.id === call.id);
+      if (!known) return call;
+      if ((seenLiveAt.get(call.id) ?? -Infinity) >= askedAt) return known;
+      return known.timeline && known.status === call.status ? { ...call, timeline: known.timeline } : call;
+    });
   }
 
   function schedulePoll() {
@@ -84,10 +98,10 @@ export function createHistoryPanel({ api }) {
     if (call.id === selectedId) item.link.setAttribute('aria-current', 'page');
     else item.link.removeAttribute('aria-current');
     const caseNumber = call.outcome?.caseNumber;
-    const signature = JSON.stringify([call.status, callTitle(call), call.issue, call.createdAt, caseNumber]);
+    const status = describeCallStatus(call);
+    const signature = JSON.stringify([call.status, status.label, callTitle(call), call.issue, call.createdAt, caseNumber]);
     if (signature === item.signature) return;
     item.signature = signature;
-    const status = describeStatus(call.status);
     item.link.replaceChildren(
       el(
         'span',
@@ -119,7 +133,8 @@ export function createHistoryPanel({ api }) {
     },
     /** A call seen live elsewhere on the page, shown here without waiting for the next poll. */
     upsert(call) {
-      const summary = { id: call.id, to: call.to, company: call.company, issue: call.issue, status: call.status, createdAt: call.createdAt, updatedAt: call.updatedAt, outcome: call.outcome };
+      const summary = { id: call.id, to: call.to, company: call.company, issue: call.issue, status: call.status, createdAt: call.createdAt, updatedAt: call.updatedAt, outcome: call.outcome, timeline: call.timeline };
+      seenLiveAt.set(call.id, Date.now());
       const index = calls.findIndex((c) => c.id === call.id);
       calls = index === -1 ? [summary, ...calls] : calls.map((c) => (c.id === call.id ? summary : c));
       calls.sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt));

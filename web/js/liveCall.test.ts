@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { applyCallEvent, talkTimeMs } from './liveCall.js';
+import { applyCallEvent } from './liveCall.js';
 
 const snapshot = {
   id: 'c1',
@@ -71,13 +71,111 @@ test('the outcome event fills the outcome card', () => {
   assert.deepEqual(call.outcome, outcome);
 });
 
-test('talk time runs from answer to hang-up, or to now while still talking', () => {
-  const timeline = [
-    { status: 'ringing', at: '2025-03-03T10:00:05.000Z' },
-    { status: 'in-progress', at: '2025-03-03T10:00:10.000Z' },
-    { status: 'completed', at: '2025-03-03T10:04:40.000Z' },
-  ];
-  assert.equal(talkTimeMs(timeline), 270_000);
-  assert.equal(talkTimeMs(timeline.slice(0, 2), Date.parse('2025-03-03T10:01:10.000Z')), 60_000);
-  assert.equal(talkTimeMs(timeline.slice(0, 1)), null);
+const inProgress = {
+  ...snapshot,
+  status: 'in-progress',
+  timeline: [
+    { kind: 'status', status: 'ringing', at: '2025-03-03T10:00:05.000Z', detail: null, callStatus: 'in-progress' },
+    { kind: 'status', status: 'in-progress', at: '2025-03-03T10:00:10.000Z', detail: null, callStatus: 'in-progress' },
+  ],
+};
+const entry = (kind: string, status: string, at: string, callStatus: string, detail: string | null = null) => ({ kind, status, at, detail, callStatus });
+
+test('line events land in the timeline but the badge shows only real statuses', () => {
+  const call = play([
+    { type: 'snapshot', data: inProgress },
+    { type: 'timeline', data: entry('event', 'media-ended', '2025-03-03T10:04:39.000Z', 'in-progress', 'MZ0123456789abcdef0123456789abcdef') },
+    { type: 'timeline', data: entry('event', 'agent-hung-up', '2025-03-03T10:04:38.000Z', 'in-progress', 'done') },
+  ]);
+  assert.equal(call.status, 'in-progress');
+  assert.deepEqual(call.timeline.map((t: { status: string }) => t.status), ['ringing', 'in-progress', 'agent-hung-up', 'media-ended']);
+});
+
+test('an entry read before the call ended, delivered after the final status, does not reopen the call', () => {
+  const call = play([
+    { type: 'snapshot', data: inProgress },
+    { type: 'status', data: entry('status', 'completed', '2025-03-03T10:04:40.000Z', 'completed', 'duration 270s') },
+    { type: 'timeline', data: entry('event', 'media-ended', '2025-03-03T10:04:41.000Z', 'in-progress') },
+  ]);
+  assert.equal(call.status, 'completed');
+});
+
+test('the status the server read with a line event moves the badge forward', () => {
+  const call = play([
+    { type: 'snapshot', data: { ...snapshot, status: 'ringing' } },
+    { type: 'timeline', data: entry('event', 'media-connected', '2025-03-03T10:00:09.000Z', 'in-progress') },
+  ]);
+  assert.equal(call.status, 'in-progress');
+});
+
+test('entries are ordered by time, and entries with the same time in the order they came', () => {
+  const at = '2025-03-03T10:00:10.000Z';
+  const call = play([
+    { type: 'snapshot', data: inProgress },
+    { type: 'timeline', data: entry('event', 'hold-started', at, 'in-progress', 'on hold') },
+    { type: 'timeline', data: entry('event', 'media-connected', at, 'in-progress') },
+    { type: 'timeline', data: entry('event', 'hold-started', at, 'in-progress', 'on hold') },
+  ]);
+  assert.deepEqual(call.timeline.map((t: { status: string }) => t.status), ['ringing', 'in-progress', 'hold-started', 'media-connected']);
+});
+
+test('after a retry the call waits as scheduled, ignores news of the old attempt, then moves through the next', () => {
+  const retry = entry('event', 'retry-scheduled', '2025-03-03T10:05:00.000Z', 'scheduled', 'attempt 1 ended busy; next attempt at 2025-03-03T10:07:00.000Z');
+  const afterRetry = play([
+    { type: 'snapshot', data: inProgress },
+    { type: 'timeline', data: retry },
+    { type: 'timeline', data: entry('event', 'media-ended', '2025-03-03T10:04:50.000Z', 'in-progress') },
+    { type: 'timeline', data: retry },
+  ]);
+  assert.equal(afterRetry.status, 'scheduled');
+  const nextAttempt = [
+    { type: 'status', data: entry('status', 'queued', '2025-03-03T10:07:00.000Z', 'queued', 'attempt 2') },
+    { type: 'status', data: entry('status', 'dialing', '2025-03-03T10:07:01.000Z', 'dialing') },
+  ].reduce(applyCallEvent, afterRetry);
+  assert.equal(nextAttempt.status, 'dialing');
+});
+
+test('an unknown event type or a malformed event changes nothing', () => {
+  const start = play([{ type: 'snapshot', data: inProgress }]);
+  for (const event of [
+    { type: 'status', data: { at: 'yesterday' } },
+    { type: 'timeline', data: 'media-ended' },
+    { type: 'transcript', data: { speaker: 'agent' } },
+    { type: 'partial', data: { speaker: 'system', itemId: 'x', text: 'hi' } },
+    { type: 'surprise', data: {} },
+  ]) {
+    assert.equal(applyCallEvent(start, event), start, JSON.stringify(event));
+  }
+});
+
+const partial = (speaker: string, itemId: string, text: string) => ({ type: 'partial', data: { speaker, itemId, text } });
+const finalLine = (seq: number, speaker: string, text: string) => ({ type: 'transcript', data: { seq, speaker, text, at: '2025-03-03T10:00:20.000Z' } });
+const shown = (call: { partials: Array<{ speaker: string; text: string }> }) => call.partials.map((p) => `${p.speaker}: ${p.text}`);
+
+test('what someone is saying shows as it grows, and their final line replaces it', () => {
+  const speaking = play([{ type: 'snapshot', data: inProgress }, partial('callee', 'item_1', 'Thanks for'), partial('callee', 'item_1', 'Thanks for calling Acme')]);
+  assert.deepEqual(shown(speaking), ['callee: Thanks for calling Acme']);
+  const done = applyCallEvent(speaking, finalLine(1, 'callee', 'Thanks for calling Acme Telecom.'));
+  assert.deepEqual(shown(done), []);
+  assert.deepEqual(done.transcript.map((l: { text: string }) => l.text), ['Thanks for calling Acme Telecom.']);
+  assert.deepEqual(shown(applyCallEvent(done, partial('callee', 'item_1', 'Thanks for calling Acme Tele'))), [], 'a late piece of a finished line stays away');
+});
+
+test('a new utterance replaces the speaker’s previous one; the other side’s stays until its own line', () => {
+  const call = play([
+    { type: 'snapshot', data: inProgress },
+    partial('agent', 'resp_1', 'Hello, I am calling'),
+    partial('callee', 'item_1', 'Sorry, one'),
+    partial('agent', 'resp_2', 'Could you'),
+  ]);
+  assert.deepEqual(shown(call), ['callee: Sorry, one', 'agent: Could you']);
+  assert.deepEqual(shown(applyCallEvent(call, finalLine(1, 'agent', 'Could you check my bill?'))), ['callee: Sorry, one']);
+});
+
+test('nobody is speaking once the call has ended, and a reconnect starts without partials', () => {
+  const speaking = play([{ type: 'snapshot', data: inProgress }, partial('agent', 'resp_1', 'Thank you, goodb')]);
+  const ended = applyCallEvent(speaking, { type: 'status', data: entry('status', 'completed', '2025-03-03T10:04:40.000Z', 'completed') });
+  assert.deepEqual(shown(ended), []);
+  assert.deepEqual(shown(applyCallEvent(ended, partial('agent', 'resp_2', 'Bye'))), []);
+  assert.deepEqual(shown(applyCallEvent(speaking, { type: 'snapshot', data: inProgress })), []);
 });
