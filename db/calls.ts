@@ -55,6 +55,8 @@ export interface CallDetail extends Omit<CallSummary, 'outcome'> {
   outcome: CallOutcome | null;
   /** What the voice model cost on this call (estimated from its reported token usage). */
   cost: { usd: number; usage: Record<string, number> };
+  /** The stored recording, when the call was recorded and the carrier delivered it. */
+  recording: { url: string; durationSeconds: number | null } | null;
 }
 
 /** The slice of a call the media-bridge needs to brief the voice brain. */
@@ -99,7 +101,9 @@ export async function listCalls(pool: pg.Pool, ownerId: string, limit = 100): Pr
 
 export async function getCallDetail(pool: pg.Pool, ownerId: string, id: string): Promise<CallDetail | null> {
   const { rows } = await pool.query(
-    `SELECT c.*, o.outcome FROM calls c LEFT JOIN call_outcomes o ON o.call_id = c.id WHERE c.id = $1 AND c.owner_id = $2`,
+    `SELECT c.*, o.outcome, r.duration_seconds AS recording_seconds, r.call_id AS recording_call
+     FROM calls c LEFT JOIN call_outcomes o ON o.call_id = c.id LEFT JOIN recordings r ON r.call_id = c.id
+     WHERE c.id = $1 AND c.owner_id = $2`,
     [id, ownerId],
   );
   const r = rows[0];
@@ -120,6 +124,7 @@ export async function getCallDetail(pool: pg.Pool, ownerId: string, id: string):
     transcript,
     outcome: r.outcome ?? null,
     cost: { usd: Number(r.brain_cost_usd), usage: r.brain_usage },
+    recording: r.recording_call ? { url: `/calls/${r.id}/recording`, durationSeconds: r.recording_seconds } : null,
   };
 }
 
