@@ -57,7 +57,7 @@ export function scoreCall(expected: ScenarioExpectation, call: ReportedCall, tru
     return ok;
   };
   const statuses = call.timeline.map((e) => e.status);
-  const attempts = statuses.filter((s) => s === 'dialing').length;
+  const attempts = statuses.includes('dialing') ? 1 + statuses.filter((s) => s === 'retry-scheduled').length : 0;
   const statusOk = check(call.status === expected.outcome.finalStatus, `final status ${call.status}, expected ${expected.outcome.finalStatus}`);
   const pathTaken = truth?.menuPath ?? [];
   const pathOk = check(pathTaken.join(' ') === expected.path.join(' '), `menu path [${pathTaken}] expected [${expected.path}]`);

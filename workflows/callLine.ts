@@ -102,7 +102,8 @@ export class CallLine {
     if (next === 'in-progress') this.answered = true;
     // Final statuses are persisted after the outcome, so "final" always means "outcome stored".
     if (FINAL_STATUSES.has(next)) this.final = { at, detail };
-    else this.pending.push({ status: next, at, detail, callStatus: next });
+    // placeCall writes the dialing entry itself; the carrier's "initiated" must not write a second one.
+    else if (next !== 'dialing') this.pending.push({ status: next, at, detail, callStatus: next });
   }
 
   /** Follows the line until it ends (or the deadline passes, then hangs up) and writes what happened. */
