@@ -85,7 +85,9 @@ export function scoreCall(expected: ScenarioExpectation, call: ReportedCall, tru
     field(Boolean(outcome?.caseNumber && given.includes(compact(outcome.caseNumber))), `case number ${outcome?.caseNumber ?? 'none'} is not one the business gave (${Object.values(truth?.facts ?? {})})`);
   }
   const reportedSteps = `${(outcome?.nextSteps ?? []).join(' ')} ${outcome?.summary ?? ''}`.toLowerCase();
-  for (const keyword of expected.outcome.nextSteps) field(reportedSteps.includes(keyword.toLowerCase()), `next steps do not mention "${keyword}"`);
+  // A keyword counts when each of its words is there ("call back" matches "will call you back").
+  const mentions = (keyword: string) => keyword.toLowerCase().split(/\s+/).every((word) => reportedSteps.includes(word));
+  for (const keyword of expected.outcome.nextSteps) field(mentions(keyword), `next steps do not mention "${keyword}"`);
   if (expected.outcome.callbackDate) field(Boolean(outcome?.dates?.length || outcome?.followUp?.when), 'no callback date in the outcome');
   if (expected.outcome.needsUser) field(statuses.includes('user-needed'), 'the user was not asked to join');
   if (expected.outcome.attempts) field(attempts === expected.outcome.attempts, `${attempts} attempts, expected ${expected.outcome.attempts}`);

@@ -113,6 +113,7 @@ export class BusinessCall implements BusinessLine, StageHost {
   }
 
   end(): void {
+    this.stage?.callerHungUp?.();
     this.phase = { kind: 'ended' };
   }
 

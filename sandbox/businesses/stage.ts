@@ -19,6 +19,8 @@ export interface Stage {
   tick(input: CallerInput): void;
   /** What the line carries while the business says nothing (hold music); silence without it. */
   idleFrame?(): Buffer;
+  /** The caller hung up while this stage ran. */
+  callerHungUp?(): void;
 }
 
 /** What stages use of the call they run in. */

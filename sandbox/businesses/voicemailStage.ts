@@ -56,6 +56,14 @@ export class VoicemailStage implements Stage {
     if (this.recordedFrames >= frames(this.voicemail.maxSeconds * 1000) || this.quietFrames >= frames(quietLimit)) this.finish();
   }
 
+  // Like a real answering machine, a message ended by hanging up is kept.
+  callerHungUp(): void {
+    if (this.recording && !this.finished && this.message.length > 0) {
+      this.finished = true;
+      this.host.record.voicemail(this.message.join(' '), this.recordedFrames);
+    }
+  }
+
   private finish(): void {
     this.finished = true;
     this.host.record.voicemail(this.message.join(' '), this.recordedFrames);
