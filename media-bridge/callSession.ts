@@ -17,6 +17,7 @@ import type { WorkflowNotifier } from './workflowNotifier.js';
 
 // Past this long on hold the voice model's session is closed, not just left unfed, and reopened on pickup.
 const LONG_HOLD_MS = 60_000;
+const HANGUP_PAUSE_MS = 1000;
 
 export interface CallSessionDeps {
   call: CallContext;
@@ -258,8 +259,10 @@ export class CallSession {
   private async hangUp(reason: string): Promise<void> {
     if (this.ending) return;
     this.ending = true;
-    // Let the goodbye finish playing before the line goes dead.
+    // Let the goodbye finish playing, then pause a beat as people do: hanging up on the last syllable
+    // clips it for the listener (and a voicemail box may not keep a message cut off mid-word).
     await this.playback.drained(15_000);
+    await new Promise((r) => setTimeout(r, HANGUP_PAUSE_MS));
     this.deps.log.info('hanging up', { callId: this.callId, reason });
     this.lineEvent('agent-hung-up', reason);
     try {
