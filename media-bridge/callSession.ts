@@ -124,6 +124,8 @@ export class CallSession {
     switch (event.type) {
       case 'response.output_audio.delta':
         return this.agentAudio(event.item_id, event.delta);
+      case 'response.output_audio.done':
+        return this.agentAudioDone();
       case 'input_audio_buffer.speech_started':
         this.speechStartedAt.set(event.item_id, (this.firstAudioAt ?? Date.now()) + (event.audio_start_ms ?? 0));
         return this.bargeIn();
@@ -139,6 +141,7 @@ export class CallSession {
         if (event.item?.type === 'function_call') void runTool(this.toolHost, event.item.name, event.item.call_id, event.item.arguments);
         return;
       case 'response.done':
+        this.agentAudioDone();
         this.usage.add(event.response?.usage);
         this.saveUsage();
         return;
@@ -155,7 +158,11 @@ export class CallSession {
     const now = Date.now();
     this.agentItemStartedAt.set(itemId, this.agentItemStartedAt.get(itemId) ?? now);
     this.stream.sendAudio(delta);
-    this.stream.sendMark(this.playback.queue(itemId, Buffer.byteLength(delta, 'base64'), now));
+    for (const mark of this.playback.queue(itemId, Buffer.byteLength(delta, 'base64'), now)) this.stream.sendMark(mark);
+  }
+
+  private agentAudioDone(): void {
+    for (const mark of this.playback.closeSegment()) this.stream?.sendMark(mark);
   }
 
   // The other side started talking over us: stop our audio where they stopped hearing it, and tell the

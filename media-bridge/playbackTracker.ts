@@ -1,5 +1,7 @@
 import { SAMPLE_RATE } from '../common/audio/mulaw.js';
 
+const MARK_EVERY_MS = 100;
+
 interface Segment {
   mark: string;
   itemId: string;
@@ -21,14 +23,31 @@ export class PlaybackTracker {
   private seq = 0;
   private drainWaiters: Array<() => void> = [];
 
-  /** Registers audio just sent for an item; returns the mark name to send right after it. */
-  queue(itemId: string, audioBytes: number, now: number): string {
+  /**
+   * Registers audio just sent for an item; returns the marks to send right after it. One mark per ~100 ms
+   * of audio (not per delta) keeps the socket traffic down; between marks the clock fills in.
+   */
+  queue(itemId: string, audioBytes: number, now: number): string[] {
+    const marks: string[] = [];
     const startMs = this.itemSentMs.get(itemId) ?? 0;
     const endMs = startMs + (audioBytes * 1000) / SAMPLE_RATE;
     this.itemSentMs.set(itemId, endMs);
-    const mark = `pb-${++this.seq}`;
-    this.pending.push({ mark, itemId, startMs, endMs, sentAt: now });
-    return mark;
+    let open = this.pending.at(-1);
+    if (open && !open.mark && open.itemId !== itemId) marks.push(...this.closeSegment());
+    open = this.pending.at(-1);
+    if (!open || open.mark) this.pending.push({ mark: '', itemId, startMs, endMs, sentAt: now });
+    else open.endMs = endMs;
+    const current = this.pending.at(-1)!;
+    if (current.endMs - current.startMs >= MARK_EVERY_MS) marks.push(...this.closeSegment());
+    return marks;
+  }
+
+  /** Marks the audio sent since the last mark (an item's audio is complete); empty when there is none. */
+  closeSegment(): string[] {
+    const open = this.pending.at(-1);
+    if (!open || open.mark) return [];
+    open.mark = `pb-${++this.seq}`;
+    return [open.mark];
   }
 
   markPlayed(mark: string, now: number): void {

@@ -1,0 +1,99 @@
+import http from 'node:http';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { FRAME_MS } from '../common/audio/mulaw.js';
+import { framesOf, isSpeech, writeHoldMicros } from './frameStamp.js';
+
+export interface EngineStub {
+  port: number;
+  /** Sessions opened since start (one per bridged call, more if the bridge reconnects). */
+  readonly sessions: number;
+  close(): Promise<void>;
+}
+
+/**
+ * The smallest voice engine the bridge can talk to: the OpenAI Realtime subset the bridge needs, with no
+ * intelligence. Every `input_audio_buffer.append` comes straight back as a `response.output_audio.delta` of
+ * one long-running response item (so every frame the carrier sends returns to it, each 20 ms frame stamped
+ * with how long the stub held it), and a loud frame is reported as `input_audio_buffer.speech_started`.
+ */
+export async function startEngineStub(): Promise<EngineStub> {
+  let sessions = 0;
+  const server = http.createServer((_req, res) => res.writeHead(404).end());
+  const wss = new WebSocketServer({ server, path: '/v1/realtime', maxPayload: 1 << 20 });
+  wss.on('connection', (socket) => {
+    sessions++;
+    serveSession(socket, sessions);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  if (!address || typeof address === 'string') throw new Error('engine stub has no port');
+  return {
+    port: address.port,
+    get sessions() {
+      return sessions;
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const client of wss.clients) client.terminate();
+        wss.close();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+function serveSession(socket: WebSocket, sessionNumber: number): void {
+  const sessionId = `sess_bench${sessionNumber}`;
+  const itemId = `item_bench${sessionNumber}`;
+  let eventSeq = 0;
+  let speaking = false;
+  let speechSeq = 0;
+  let audioMs = 0;
+  const send = (event: Record<string, unknown>) => socket.send(JSON.stringify({ event_id: `event_${++eventSeq}`, ...event }));
+  const fail = (message: string) => send({ type: 'error', error: { type: 'invalid_request_error', code: 'invalid_event', message } });
+
+  send({ type: 'session.created', session: { id: sessionId, type: 'realtime', object: 'realtime.session' } });
+  send({ type: 'response.created', response: { id: `resp_${itemId}`, object: 'realtime.response', status: 'in_progress', output: [] } });
+
+  socket.on('message', (data, isBinary) => {
+    const receivedAt = performance.now();
+    if (isBinary) return fail('binary frames are not part of the protocol');
+    let event: { type?: unknown; audio?: unknown; session?: unknown };
+    try {
+      event = JSON.parse(data.toString());
+    } catch {
+      return fail('event is not JSON');
+    }
+    switch (event.type) {
+      case 'session.update':
+        return send({ type: 'session.updated', session: { id: sessionId, ...(typeof event.session === 'object' ? event.session : {}) } });
+      case 'input_audio_buffer.append': {
+        if (typeof event.audio !== 'string' || !event.audio) return fail('input_audio_buffer.append needs base64 audio');
+        const audio = Buffer.from(event.audio, 'base64');
+        for (const frame of framesOf(audio)) {
+          const loud = isSpeech(frame);
+          if (loud && !speaking) {
+            speaking = true;
+            send({ type: 'input_audio_buffer.speech_started', audio_start_ms: audioMs, item_id: `item_in${++speechSeq}` });
+          } else if (!loud && speaking) {
+            // A reply follows every turn, as with create_response: true; without one the bridge would take
+            // the model for stuck and replace the session.
+            speaking = false;
+            send({ type: 'input_audio_buffer.speech_stopped', audio_end_ms: audioMs, item_id: `item_in${speechSeq}` });
+            send({ type: 'response.created', response: { id: `resp_${itemId}_${speechSeq}`, object: 'realtime.response', status: 'in_progress', output: [] } });
+          }
+          audioMs += FRAME_MS;
+          writeHoldMicros(frame, (performance.now() - receivedAt) * 1000);
+        }
+        return send({ type: 'response.output_audio.delta', response_id: `resp_${itemId}`, item_id: itemId, output_index: 0, content_index: 0, delta: audio.toString('base64') });
+      }
+      case 'conversation.item.truncate':
+      case 'conversation.item.create':
+      case 'response.create':
+      case 'response.cancel':
+        return;
+      default:
+        return fail(`unsupported event type ${String(event.type)}`);
+    }
+  });
+  socket.on('error', () => undefined);
+}
