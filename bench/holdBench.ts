@@ -68,6 +68,7 @@ export const HOLD_BENCH_PLANS: HoldBenchCase[] = [
   { kind: 'position-messages', style: 'upbeat', musicDbfs: -22, holdSeconds: 280, systemVoice: 'en-gb', agentVoice: 'en-us+f3', seed: 14, duckedAnnouncements: true },
   { kind: 'silence', style: 'pads', musicDbfs: -20, holdSeconds: 120, systemVoice: 'en-us', agentVoice: 'en-us', seed: 15 },
   { kind: 'silence', style: 'pads', musicDbfs: -20, holdSeconds: 180, systemVoice: 'en-gb', agentVoice: 'en-us+f3', seed: 16 },
+  { kind: 'music-only', style: 'upbeat', musicDbfs: -20, holdSeconds: 140, systemVoice: 'en-us', agentVoice: 'en-gb', seed: 17, greeting: 'Hello?' },
 ];
 
 export async function runHoldBench(plans: HoldBenchCase[] = HOLD_BENCH_PLANS): Promise<HoldBenchResult> {

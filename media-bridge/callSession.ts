@@ -2,7 +2,7 @@ import { FRAME_MS } from '../common/audio/mulaw.js';
 import type { Logger } from '../common/logger.js';
 import type { CallContext } from '../db/calls.js';
 import type { Telephony } from '../telephony/telephony.js';
-import { callWorkflowId, mediaSignal, outcomeConfirmedSignal } from '../workflows/callSignals.js';
+import { callWorkflowId, mediaSignal, outcomeConfirmedSignal, type MediaUpdate } from '../workflows/callSignals.js';
 import { buildInstructions } from './brain/instructions.js';
 import { BrainConnection, type BrainConnectionOptions } from './brain/brainConnection.js';
 import type { BrainEvent, BrainSettings } from './brain/realtimeBrain.js';
@@ -11,6 +11,7 @@ import { UsageMeter, type UsageTotals } from './brain/usageMeter.js';
 import type { LineStats } from './holdGate.js';
 import type { CarrierStream } from './carrierStream.js';
 import { HoldGate } from './holdGate.js';
+import { LineWatch } from './lineWatch.js';
 import { PlaybackTracker } from './playbackTracker.js';
 import type { TranscriptWriter } from './transcriptWriter.js';
 import type { WorkflowNotifier } from './workflowNotifier.js';
@@ -53,6 +54,8 @@ export class CallSession {
   private readonly history: string[] = [];
   private readonly usage = new UsageMeter();
   private readonly holdGate = new HoldGate();
+  private readonly lineWatch = new LineWatch();
+  private checkedIn = false;
   private framesIn = 0;
   private suspendTimer: NodeJS.Timeout | undefined;
   private readonly partials = new Map<string, { text: string; sentAt: number }>();
@@ -98,6 +101,9 @@ export class CallSession {
     const callMs = this.framesIn++ * FRAME_MS;
     const { forward, event } = this.holdGate.push(payload, callMs);
     for (const frame of forward) this.brain.appendAudio(frame);
+    const heard = this.lineWatch.push(Buffer.from(payload, 'base64'), callMs, this.holdGate.onHold);
+    if (heard?.type === 'voicemail-beep') this.lineEvent('voicemail-beep', `${Math.round(heard.frequencyHz)} Hz`);
+    else if (heard?.type === 'dead-air') this.deadAir();
     if (event?.type === 'hold-started') {
       this.lineEvent('hold-started', 'hold audio detected; the voice model stops listening');
       this.suspendTimer = setTimeout(() => this.brain.suspend(), LONG_HOLD_MS);
@@ -106,6 +112,13 @@ export class CallSession {
       this.lineEvent('human-reached', `after ${this.holdGate.stats.holdSeconds.toFixed(0)} s on hold`);
       void this.brain.resume();
     }
+  }
+
+  // First silence: the agent checks in. Silence again after that: nobody is there; end the call.
+  private deadAir(): void {
+    if (this.checkedIn) return void this.hangUp('no one answered on the line');
+    this.checkedIn = true;
+    this.brain.send({ type: 'response.create', response: { instructions: 'Say exactly: "Hello, are you still there?"' } });
   }
 
   private instructions(): string {
@@ -157,6 +170,7 @@ export class CallSession {
     if (!this.stream || !delta) return;
     const now = Date.now();
     this.agentItemStartedAt.set(itemId, this.agentItemStartedAt.get(itemId) ?? now);
+    this.lineWatch.agentSpoke(this.framesIn * FRAME_MS);
     this.stream.sendAudio(delta);
     for (const mark of this.playback.queue(itemId, Buffer.byteLength(delta, 'base64'), now)) this.stream.sendMark(mark);
   }
@@ -257,7 +271,7 @@ export class CallSession {
     this.deps.saveUsage({ ...this.usage.totals, ...this.holdGate.stats }, this.usage.costUsd).catch((err) => this.deps.log.warn('storing usage failed', { error: err.message }));
   }
 
-  private lineEvent(type: 'hold-started' | 'human-reached' | 'user-needed' | 'escalated' | 'agent-hung-up', detail: string): void {
+  private lineEvent(type: MediaUpdate['type'], detail: string): void {
     void this.deps.workflow.signal(this.workflowId, mediaSignal, { type, streamSid: this.stream?.streamSid ?? '', at: new Date().toISOString(), detail });
   }
 

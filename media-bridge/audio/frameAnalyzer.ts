@@ -7,7 +7,7 @@ export interface FrameFeatures {
   index: number;
   /** RMS level of the frame's own 160 samples, dBFS (-120 for digital silence). */
   levelDbfs: number;
-  /** Geometric over arithmetic mean of the 250-3500 Hz power spectrum: ~0 for tones, ~0.5+ for noise. */
+  /** Spectral flatness over the mel bands (geometric over arithmetic mean of power per Hz): ~1 for hiss, low for tones and voices. */
   flatness: number;
   /** Frequency of the strongest spectral peak in 250-3500 Hz, interpolated between bins. */
   peakHz: number;
@@ -21,7 +21,7 @@ export interface FrameFeatures {
   fluxDb: number;
 }
 
-export const FFT_SIZE = 256;
+const FFT_SIZE = 256;
 export const BAND_COUNT = 17;
 const HISTORY = 400;
 const BIN_HZ = SAMPLE_RATE / FFT_SIZE;
@@ -54,11 +54,18 @@ function melBandEdges(): Int32Array {
   return edges;
 }
 
+const BAND_WIDTH = Float64Array.from({ length: BAND_COUNT }, (_, b) => BAND_EDGES[b + 1] - BAND_EDGES[b]);
+const LOG_BAND_WIDTH = BAND_WIDTH.map(Math.log);
+
 const goertzelCoefficient = (hz: number) => 2 * Math.cos((2 * Math.PI * hz) / SAMPLE_RATE);
 const COEFFICIENT_440 = goertzelCoefficient(440);
 const COEFFICIENT_480 = goertzelCoefficient(480);
 /** The ringback pair beats at 40 Hz; each tone must carry at least this share for the pair to count. */
 const MIN_RINGBACK_TONE_SHARE = 0.25;
+/** The 32 ms spectrum cannot split 440 from 480 Hz but shows one peak between them; only then is the pair checked. */
+const RINGBACK_PEAK_LOW_HZ = 400;
+const RINGBACK_PEAK_HIGH_HZ = 520;
+const RINGBACK_MIN_PEAK_SHARE = 0.5;
 
 /**
  * Turns consecutive 160-byte mu-law frames into FrameFeatures: level, a 32 ms Hann-windowed
@@ -99,7 +106,8 @@ export class FrameAnalyzer {
     features.index++;
     features.levelDbfs = sumSquares > 0 ? 10 * Math.log10(sumSquares / FRAME_BYTES) : SILENT_DBFS;
     this.analyzeSpectrum();
-    features.ringbackShare = this.ringbackShare();
+    const nearRingback = features.peakHz >= RINGBACK_PEAK_LOW_HZ && features.peakHz <= RINGBACK_PEAK_HIGH_HZ;
+    features.ringbackShare = nearRingback && features.peakShare >= RINGBACK_MIN_PEAK_SHARE ? this.ringbackShare() : 0;
     return features;
   }
 
@@ -109,17 +117,12 @@ export class FrameAnalyzer {
     for (let i = 0; i < FFT_SIZE; i++) windowed[i] = history[start + i] * HANN[i];
     this.fft.powerSpectrum(windowed, power);
 
-    let total = 0;
-    let logSum = 0;
+    let total = POWER_FLOOR;
     let peakBin = LOW_BIN;
     for (let k = LOW_BIN; k <= HIGH_BIN; k++) {
-      const p = power[k] + POWER_FLOOR;
-      total += p;
-      logSum += Math.log(p);
-      if (p > power[peakBin]) peakBin = k;
+      total += power[k];
+      if (power[k] > power[peakBin]) peakBin = k;
     }
-    const bins = HIGH_BIN - LOW_BIN + 1;
-    features.flatness = Math.exp(logSum / bins) / (total / bins);
 
     let peakEnergy = 0;
     for (let k = peakBin - 2; k <= peakBin + 2; k++) peakEnergy += power[k];
@@ -127,6 +130,8 @@ export class FrameAnalyzer {
     features.peakHz = (peakBin + parabolicOffset(power, peakBin)) * BIN_HZ;
 
     let flux = 0;
+    let densityLogSum = 0;
+    let densitySum = 0;
     const bands = features.bandLogEnergy;
     for (let b = 0; b < BAND_COUNT; b++) {
       let energy = POWER_FLOOR;
@@ -134,8 +139,11 @@ export class FrameAnalyzer {
       previousBands[b] = bands[b];
       bands[b] = Math.log(energy);
       flux += Math.abs(bands[b] - previousBands[b]);
+      densityLogSum += bands[b] - LOG_BAND_WIDTH[b];
+      densitySum += energy / BAND_WIDTH[b];
     }
     features.fluxDb = (flux / BAND_COUNT) * NEPER_TO_DB;
+    features.flatness = Math.exp(densityLogSum / BAND_COUNT) / (densitySum / BAND_COUNT);
   }
 
   private ringbackShare(): number {
