@@ -20,6 +20,8 @@ async function main(): Promise<void> {
     authToken: config.twilio.authToken,
     businesses,
     seed: config.sandbox.seed,
+    inboundVoiceUrl: process.env.SANDBOX_INBOUND_URL,
+    applicationNumber: config.twilio.fromNumber,
   });
   const tls = await selfSignedCert(path.join(config.dataDir, 'certs'));
   const engine = await startVoiceEngine({

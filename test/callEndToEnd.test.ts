@@ -95,6 +95,21 @@ describe('one call, end to end, through the HTTP API', { timeout: 300_000 }, () 
     assert.ok(!failed.timeline.some((e: any) => e.status === 'retry-scheduled'), 'a number nobody serves is not dialled again');
   });
 
+  it("answers a call to the user's number and lists it like any other call", async () => {
+    const placed = await postJson(`${stack.sandbox}/_sandbox/inbound`, { caller: 'dana' });
+    assert.equal(placed.status, 201, JSON.stringify(placed.body));
+    const inbound = await waitFor(
+      'the incoming call to be listed and finished',
+      () => getJson(`${stack.api}/calls`).then((r) => r.body.calls.find((c: any) => c.issue.startsWith('Incoming call'))),
+      (c) => c && FINAL.includes(c.status),
+    );
+    const call = (await getJson(`${stack.api}/calls/${inbound.id}`)).body;
+    assert.equal(call.direction, 'inbound');
+    assert.equal(call.status, 'completed');
+    assert.ok(call.transcript.some((l: any) => l.speaker === 'agent'), 'the agent answered');
+    assert.ok(call.transcript.some((l: any) => l.speaker === 'callee' && /Dana/.test(l.text)), `the caller was heard: ${JSON.stringify(call.transcript)}`);
+  });
+
   it('refuses carrier webhooks whose signature does not match', async () => {
     const response = await fetch(`${stack.api}/twilio/status?callId=call_000000000000000000000000`, {
       method: 'POST',

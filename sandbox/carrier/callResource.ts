@@ -1,4 +1,5 @@
-import { API_VERSION, type CallSession } from './callSession.js';
+import { API_VERSION } from './apiVersion.js';
+import type { CallSession } from './callSession.js';
 import { rfc2822 } from './statusCallbacks.js';
 
 const date = (value: Date | undefined) => (value ? rfc2822(value) : null);
@@ -21,12 +22,12 @@ export function callResource(call: CallSession) {
   return {
     account_sid: call.accountSid,
     annotation: null,
-    answered_by: null,
+    answered_by: call.answeredBy,
     api_version: API_VERSION,
     caller_name: null,
     date_created: rfc2822(call.dateCreated),
     date_updated: rfc2822(call.dateUpdated),
-    direction: 'outbound-api',
+    direction: call.direction,
     duration: duration === null ? null : String(duration),
     end_time: date(call.endTime),
     forwarded_from: null,
@@ -58,30 +59,5 @@ export function callResource(call: CallSession) {
     to_formatted: formatNumber(call.to),
     trunk_sid: null,
     uri: `${base}.json`,
-  };
-}
-
-/** Twilio's legacy list envelope, which the official client pages through via next_page_uri. */
-export function callListPage(accountSid: string, calls: CallSession[], page: number, pageSize: number, query: URLSearchParams) {
-  const path = `${callsPath(accountSid)}.json`;
-  const pageUri = (pageNumber: number) => {
-    const params = new URLSearchParams(query);
-    params.set('PageSize', String(pageSize));
-    params.set('Page', String(pageNumber));
-    return `${path}?${params}`;
-  };
-  const start = page * pageSize;
-  const items = calls.slice(start, start + pageSize);
-  const hasNext = start + pageSize < calls.length;
-  return {
-    calls: items.map(callResource),
-    end: start + Math.max(items.length - 1, 0),
-    first_page_uri: pageUri(0),
-    next_page_uri: hasNext ? pageUri(page + 1) : null,
-    page,
-    page_size: pageSize,
-    previous_page_uri: page > 0 ? pageUri(page - 1) : null,
-    start,
-    uri: pageUri(page),
   };
 }

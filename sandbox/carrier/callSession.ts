@@ -1,45 +1,43 @@
-import type { AnsweringBusiness, Business, BusinessLine } from '../businesses/business.js';
-import type { CallReport } from '../businesses/callRecord.js';
+import type { Business, BusinessLine } from '../businesses/business.js';
+import { API_VERSION } from './apiVersion.js';
+import { CallMonitors } from './callMonitors.js';
+import { CallTimers } from './callTimers.js';
+import type { CallDirection, CallParty } from './callParty.js';
+import type { RecordingRequest } from './callRecording.js';
+import type { ConferenceRegistry } from './conferenceRegistry.js';
 import { ConnectedCall } from './connectedCall.js';
 import type { FrameClock } from './frameClock.js';
+import type { AnsweredBy, MachineDetectionRequest, MachineVerdict } from './machineDetector.js';
+import type { RecordingRegistry } from './recordingRegistry.js';
 import { StatusCallbackSender, type StatusCallbackEvent } from './statusCallbacks.js';
 import { twilioErrors } from './twilioErrors.js';
 import type { Notification, TwimlOutcome, TwimlSource } from './twimlInterpreter.js';
+import type { NetworkTiming } from './networkTiming.js';
 import type { HttpMethod } from './webhookRequest.js';
 import type { WebhookParams } from './webhookSigner.js';
 
 export type CallStatus = 'queued' | 'ringing' | 'in-progress' | 'completed' | 'busy' | 'failed' | 'no-answer' | 'canceled';
 type FinalStatus = Exclude<CallStatus, 'queued' | 'ringing' | 'in-progress'>;
 
-export const API_VERSION = '2010-04-01';
-
-/** How long the phone network takes; short, so sandbox calls and tests are quick. */
-export interface NetworkTiming {
-  /** queued -> initiated */
-  dialMs: number;
-  /** initiated -> ringing */
-  connectMs: number;
-  /** one ring */
-  ringMs: number;
-  /** initiated -> busy signal */
-  busyMs: number;
-  /** initiated -> failed (nobody serves the number) */
-  failMs: number;
-}
-
-export const DEFAULT_NETWORK_TIMING: NetworkTiming = { dialMs: 50, connectMs: 200, ringMs: 1000, busyMs: 500, failMs: 300 };
-
 export interface CallSessionOptions {
   sid: string;
   accountSid: string;
   authToken: string;
+  direction: CallDirection;
   to: string;
   from: string;
   instructions: TwimlSource;
   timeoutSeconds: number;
   statusCallback: { url: string | undefined; method: HttpMethod; events: ReadonlySet<StatusCallbackEvent> };
+  recording?: RecordingRequest;
+  machineDetection?: MachineDetectionRequest;
+  /** Outbound: who serves `to` (undefined: nobody, the call fails). */
   business: Business | undefined;
+  /** Inbound: who is calling. */
+  caller?: CallParty;
   clock: FrameClock;
+  conferences: ConferenceRegistry;
+  recordings: RecordingRegistry;
   seed: string;
   timing: NetworkTiming;
   newStreamSid(): string;
@@ -48,16 +46,19 @@ export interface CallSessionOptions {
 const APPLICATION_ERROR_SPEECH = "We're sorry, an application error has occurred. Goodbye.";
 
 /**
- * One outbound-api call from queued to its final status, with Twilio's status sequence:
- * queued -> initiated -> ringing -> in-progress -> completed, or busy / no-answer / failed / canceled.
- * (`initiated` exists only as a status callback; the resource stays `queued` until it rings.)
+ * One call leg from start to its final status. Outbound-api calls follow Twilio's sequence queued ->
+ * initiated -> ringing -> in-progress -> completed, or busy / no-answer / failed / canceled (`initiated`
+ * exists only as a status callback; the resource stays `queued` until it rings). Inbound calls arrive
+ * ringing and are answered by the application's TwiML at once.
  */
 export class CallSession {
   readonly sid: string;
   readonly accountSid: string;
+  readonly direction: CallDirection;
   readonly to: string;
   readonly from: string;
   readonly business: Business | undefined;
+  readonly caller: CallParty | undefined;
   readonly dateCreated = new Date();
   readonly notifications: Notification[] = [];
   status: CallStatus = 'queued';
@@ -65,25 +66,39 @@ export class CallSession {
   startTime: Date | undefined;
   answerTime: Date | undefined;
   endTime: Date | undefined;
+  answeredBy: AnsweredBy | null = null;
   private instructions: TwimlSource;
   private readonly callbacks: StatusCallbackSender;
-  private readonly timers = new Set<NodeJS.Timeout>();
+  private readonly timers = new CallTimers();
   private connected: ConnectedCall | undefined;
+  private monitors: CallMonitors | undefined;
   private line: BusinessLine | undefined;
+  private awaitingVerdict = false;
+  private syncVerdict: MachineVerdict | undefined;
+  private twimlRequested = false;
 
   constructor(private readonly options: CallSessionOptions) {
     this.sid = options.sid;
     this.accountSid = options.accountSid;
+    this.direction = options.direction;
     this.to = options.to;
     this.from = options.from;
     this.business = options.business;
+    this.caller = options.caller;
     this.instructions = options.instructions;
     this.callbacks = new StatusCallbackSender({
       ...options.statusCallback,
       authToken: options.authToken,
       onFailure: (message) => this.notify({ code: 15003, message }),
     });
-    this.after(options.timing.dialMs, () => this.initiate());
+    const caller = options.caller;
+    if (options.direction === 'inbound' && caller) {
+      this.status = 'ringing';
+      this.startTime = new Date();
+      this.timers.after(0, () => this.answer(caller));
+    } else {
+      this.timers.after(options.timing.dialMs, () => this.initiate());
+    }
   }
 
   get isLive(): boolean {
@@ -97,17 +112,9 @@ export class CallSession {
     return Math.ceil((this.endTime.getTime() - this.answerTime.getTime()) / 1000);
   }
 
-  get facts(): Readonly<Record<string, string>> {
-    return this.line?.facts ?? {};
-  }
-
-  get heard(): readonly string[] {
-    return this.line?.heard ?? [];
-  }
-
-  /** What the business recorded about the call (keys, menu path, hold...), if it keeps a record. */
-  get report(): CallReport | null {
-    return this.line?.report?.() ?? null;
+  /** The far end's line once answered: its facts, what it heard, its own record of the call. */
+  get partyLine(): BusinessLine | undefined {
+    return this.line;
   }
 
   /** REST `Status=completed`: hangs up a live call (a call not yet answered is canceled). */
@@ -125,14 +132,16 @@ export class CallSession {
   redirect(source: TwimlSource): void {
     if (!this.isLive) throw twilioErrors.notInProgress();
     this.instructions = source;
+    this.awaitingVerdict = false;
     if (this.status === 'in-progress') this.run(source);
     this.touch();
   }
 
   /** Stops everything without further callbacks (the carrier is shutting down). */
   shutdown(): void {
-    this.clearTimers();
+    this.timers.clear();
     this.callbacks.cancelPending();
+    this.monitors?.shutdown();
     this.connected?.end();
   }
 
@@ -143,11 +152,11 @@ export class CallSession {
     this.callback('initiated', 'initiated');
     if (!business) {
       this.notify({ code: null, message: `no sandbox business serves ${this.to}` });
-      this.after(timing.failMs, () => this.finish('failed'));
+      this.timers.after(timing.failMs, () => this.finish('failed'));
     } else if (business.pickup === 'busy') {
-      this.after(timing.busyMs, () => this.finish('busy'));
+      this.timers.after(timing.busyMs, () => this.finish('busy'));
     } else {
-      this.after(timing.connectMs, () => this.ring(business));
+      this.timers.after(timing.connectMs, () => this.ring(business));
     }
   }
 
@@ -158,19 +167,19 @@ export class CallSession {
     this.callback('ringing', 'ringing');
     const timeoutMs = timeoutSeconds * 1000;
     if (business.pickup === 'answer' && business.rings * timing.ringMs < timeoutMs) {
-      this.after(business.rings * timing.ringMs, () => this.answer(business));
+      this.timers.after(business.rings * timing.ringMs, () => this.answer(business));
     } else {
-      this.after(timeoutMs, () => this.finish('no-answer'));
+      this.timers.after(timeoutMs, () => this.finish('no-answer'));
     }
   }
 
-  private answer(business: AnsweringBusiness): void {
-    this.clearTimers();
+  private answer(party: CallParty): void {
+    this.timers.clear();
     this.status = 'in-progress';
     this.answerTime = new Date();
     this.touch();
     this.callback('answered', 'in-progress');
-    this.line = business.answer({
+    this.line = party.answer({
       callSid: this.sid,
       from: this.from,
       to: this.to,
@@ -178,16 +187,42 @@ export class CallSession {
       hangUp: () => this.complete(),
       pressDigit: (digit) => this.connected?.sendDigitToCaller(digit),
     });
+    const { recording, machineDetection, authToken, recordings } = this.options;
+    if (recording || machineDetection) {
+      this.monitors = new CallMonitors({
+        call: this,
+        authToken,
+        recording,
+        machineDetection,
+        party,
+        recordings,
+        notify: (notification) => this.notify(notification),
+        onVerdict: (verdict) => this.verdictReached(verdict),
+      });
+    }
     this.connected = new ConnectedCall({
       callSid: this.sid,
       accountSid: this.accountSid,
       authToken: this.options.authToken,
       clock: this.options.clock,
       line: this.line,
+      conferences: this.options.conferences,
       newStreamSid: this.options.newStreamSid,
-      requestParams: () => this.params(this.status),
+      requestParams: () => this.twimlRequestParams(),
       notify: (notification) => this.notify(notification),
+      onFrame: this.monitors ? (fromParty, toParty) => this.monitors?.frame(fromParty, toParty) : undefined,
     });
+    // Synchronous detection holds the call's TwiML (the called party hears silence) until the verdict.
+    this.awaitingVerdict = machineDetection !== undefined && !machineDetection.async;
+    if (!this.awaitingVerdict) this.run(this.instructions);
+  }
+
+  private verdictReached(verdict: MachineVerdict): void {
+    this.answeredBy = verdict.answeredBy;
+    this.touch();
+    if (!this.awaitingVerdict) return;
+    this.awaitingVerdict = false;
+    this.syncVerdict = verdict;
     this.run(this.instructions);
   }
 
@@ -219,13 +254,14 @@ export class CallSession {
     this.endTime = new Date();
     this.touch();
     this.connected?.end();
+    const recordingFields = this.monitors?.finish() ?? {};
     const seconds = String(this.durationSeconds ?? 0);
-    this.callback('completed', 'completed', { CallDuration: seconds, Duration: String(Math.ceil(Number(seconds) / 60)) });
+    this.callback('completed', 'completed', { CallDuration: seconds, Duration: String(Math.ceil(Number(seconds) / 60)), ...recordingFields });
   }
 
   private finish(status: FinalStatus): void {
     if (!this.isLive) return;
-    this.clearTimers();
+    this.timers.clear();
     this.status = status;
     this.endTime = new Date();
     this.touch();
@@ -240,10 +276,18 @@ export class CallSession {
       CallStatus: callStatus,
       Called: this.to,
       Caller: this.from,
-      Direction: 'outbound-api',
+      Direction: this.direction,
       From: this.from,
       To: this.to,
     };
+  }
+
+  /** An inbound call's first TwiML request is made while it rings; synchronous AMD adds its verdict. */
+  private twimlRequestParams(): WebhookParams {
+    const status = this.direction === 'inbound' && !this.twimlRequested ? 'ringing' : this.status;
+    this.twimlRequested = true;
+    const verdict = this.syncVerdict;
+    return verdict ? { ...this.params(status), AnsweredBy: verdict.answeredBy, MachineDetectionDuration: String(verdict.durationMs) } : this.params(status);
   }
 
   private callback(event: StatusCallbackEvent, callStatus: string, extra: WebhookParams = {}): void {
@@ -258,16 +302,4 @@ export class CallSession {
     this.dateUpdated = new Date();
   }
 
-  private after(ms: number, action: () => void): void {
-    const timer = setTimeout(() => {
-      this.timers.delete(timer);
-      action();
-    }, ms);
-    this.timers.add(timer);
-  }
-
-  private clearTimers(): void {
-    for (const timer of this.timers) clearTimeout(timer);
-    this.timers.clear();
-  }
 }

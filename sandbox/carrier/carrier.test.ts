@@ -2,11 +2,9 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import twilio from 'twilio';
 import { sandboxBusinessDirectory } from '../businesses/sandboxBusinesses.js';
-import { synthesize } from '../speech/synthesizer.js';
-import { TurnDetector } from '../speech/turnDetector.js';
-import { utteranceIndex } from '../speech/utteranceIndex.js';
 import { startCarrier, type RunningCarrier } from './carrier.js';
-import { startFakeApplication, type FakeApplication, type StreamConnection } from './fakeApplication.js';
+import { startFakeApplication, type FakeApplication } from './fakeApplication.js';
+import { CallerOnStream } from './fakeStreamCaller.js';
 
 const ACCOUNT_SID = 'AC' + 'c'.repeat(32);
 const AUTH_TOKEN = 'e2e-token';
@@ -29,51 +27,16 @@ after(async () => {
   await app.close();
 });
 
-/** The caller's ears and mouth on a media stream, as a voice bot would have them. */
-class CallerOnStream {
-  private readonly detector = new TurnDetector();
-  private cursor = 0;
-
-  constructor(
-    private readonly stream: StreamConnection,
-    private readonly streamSid: string,
-  ) {}
-
-  /** What the business says next (recognized), or null once the stream has stopped. */
-  async nextBusinessTurn(timeoutMs = 30_000): Promise<string | null> {
-    const deadline = Date.now() + timeoutMs;
-    while (Date.now() < deadline) {
-      while (this.cursor < this.stream.messages.length) {
-        const message = this.stream.messages[this.cursor++];
-        if (message.event === 'stop') return null;
-        if (message.event !== 'media') continue;
-        const event = this.detector.push(Buffer.from((message.media as { payload: string }).payload, 'base64'));
-        if (event?.type === 'speech_stopped') return utteranceIndex.recognize(event.audio)?.text ?? '';
-      }
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-    throw new Error('the business said nothing');
-  }
-
-  async say(text: string): Promise<void> {
-    const audio = await synthesize(text, { voice: 'en-us+f3' });
-    // Sent all at once, faster than real time, as a voice bot does; the carrier plays it at 8 kHz.
-    for (let offset = 0; offset < audio.length; offset += 640) {
-      this.stream.send({ event: 'media', streamSid: this.streamSid, media: { payload: audio.subarray(offset, offset + 640).toString('base64') } });
-    }
-  }
-}
-
 test('a full call to Acme Telecom: the caller gets a case number that matches the ground truth', async () => {
   const call = await client.calls.create({ to: ACME, from: '+15005550006', url: `${app.url}/voice`, statusCallback: `${app.url}/status` });
   const stream = await app.stream(1);
   const start = await stream.waitForEvent('start');
   const caller = new CallerOnStream(stream, start.streamSid as string);
 
-  assert.equal(await caller.nextBusinessTurn(), 'Thank you for calling Acme Telecom. My name is Sam. How can I help you today?');
+  assert.equal(await caller.nextTurn(), 'Thank you for calling Acme Telecom. My name is Sam. How can I help you today?');
   await caller.say('Hi, I am calling for Jane Doe. I was charged twice for my October bill and would like a refund.');
 
-  const answer = (await caller.nextBusinessTurn()) ?? '';
+  const answer = (await caller.nextTurn()) ?? '';
   const spelled = /Your case number is ((?:[A-Z0-9] )+[A-Z0-9])\./.exec(answer);
   assert.ok(spelled, `no case number in: ${answer}`);
   const caseNumber = spelled[1].replaceAll(' ', '');
@@ -81,8 +44,8 @@ test('a full call to Acme Telecom: the caller gets a case number that matches th
   assert.ok(answer.endsWith('Is there anything else I can help you with?'), answer);
 
   await caller.say("No, that's all. Thank you, goodbye.");
-  assert.equal(await caller.nextBusinessTurn(), 'Thank you for calling Acme Telecom. Goodbye.');
-  assert.equal(await caller.nextBusinessTurn(), null, 'the business hung up: the stream got stop');
+  assert.equal(await caller.nextTurn(), 'Thank you for calling Acme Telecom. Goodbye.');
+  assert.equal(await caller.nextTurn(), null, 'the business hung up: the stream got stop');
   await stream.closed;
 
   const final = await app.webhook((webhook) => webhook.path === '/status' && webhook.params.CallSid === call.sid);

@@ -1,6 +1,9 @@
 import { silence } from '../../common/audio/mulaw.js';
 import { synthesize } from '../speech/synthesizer.js';
 import type { BusinessLine } from '../businesses/business.js';
+import type { ConferenceRegistry } from './conferenceRegistry.js';
+import type { ConferenceMember, ConferenceRoom } from './conferenceRoom.js';
+import type { ConferenceInstruction } from './dialVerb.js';
 import { digitSteps } from './dtmfTones.js';
 import type { FrameClock } from './frameClock.js';
 import { MediaStreamClient } from './mediaStreamClient.js';
@@ -14,7 +17,10 @@ export interface ConnectedCallOptions {
   authToken: string;
   clock: FrameClock;
   line: BusinessLine;
+  conferences: ConferenceRegistry;
   newStreamSid(): string;
+  /** Every frame each way, for the recording and answering machine detection. */
+  onFrame?(fromParty: Buffer, toParty: Buffer): void;
   requestParams(): WebhookParams;
   notify(notification: Notification): void;
 }
@@ -26,14 +32,15 @@ function voiceFor(language: string | undefined): string | undefined {
 
 /**
  * An answered call's audio path and TwiML control. Every frame clock tick moves 20 ms each way: the
- * caller side (TwiML audio or the application's stream) is played to the business, and the business's
- * audio goes up the media stream when one is connected.
+ * caller side (TwiML audio, the application's stream, or a conference's mix) is played to the called
+ * party, and the called party's audio goes up the media stream or into the conference.
  */
 export class ConnectedCall implements CallControl {
   readonly authToken: string;
   private readonly playout = new PlayoutQueue();
   private readonly stopTicking: () => void;
   private stream: MediaStreamClient | undefined;
+  private conference: { room: ConferenceRoom; member: ConferenceMember } | undefined;
   private currentRun: AbortController | undefined;
   private ended = false;
 
@@ -125,6 +132,18 @@ export class ConnectedCall implements CallControl {
     }
   }
 
+  async joinConference(instruction: ConferenceInstruction, signal: AbortSignal): Promise<void> {
+    if (signal.aborted) return;
+    const room = this.options.conferences.open(instruction.name);
+    const member = room.join(this.options.callSid, instruction);
+    const leave = () => room.leave(member, 'left');
+    signal.addEventListener('abort', leave, { once: true });
+    this.conference = { room, member };
+    await member.left;
+    signal.removeEventListener('abort', leave);
+    if (this.conference?.member === member) this.conference = undefined;
+  }
+
   /** Plays audio to the business; resolves once it has been heard or the run is interrupted. */
   private play(audio: Buffer, signal: AbortSignal): Promise<void> {
     if (signal.aborted) return Promise.resolve();
@@ -140,12 +159,16 @@ export class ConnectedCall implements CallControl {
     this.currentRun?.abort();
     this.currentRun = undefined;
     this.stream = undefined;
+    this.conference = undefined;
     this.playout.clear();
   }
 
   private tick(tick: number): void {
-    const heard = this.playout.nextFrame();
+    const conference = this.conference;
+    const heard = conference ? conference.room.hear(conference.member) : this.playout.nextFrame();
     const spoken = this.options.line.tick(heard);
-    this.stream?.sendAudio(spoken, tick);
+    if (conference) conference.room.say(conference.member, spoken);
+    else this.stream?.sendAudio(spoken, tick);
+    this.options.onFrame?.(spoken, heard);
   }
 }

@@ -20,6 +20,8 @@ type StreamMessage = { event: string; sequenceNumber?: string; streamSid?: strin
 
 export class StreamConnection {
   readonly messages: StreamMessage[] = [];
+  /** performance.now() when each message arrived, index for index with `messages`. */
+  readonly arrivals: number[] = [];
   readonly closed: Promise<void>;
   private readonly waiters = new Set<() => void>();
 
@@ -30,6 +32,7 @@ export class StreamConnection {
   ) {
     this.closed = new Promise((resolve) => socket.once('close', () => resolve()));
     socket.on('message', (data) => {
+      this.arrivals.push(performance.now());
       this.messages.push(JSON.parse(data.toString()) as StreamMessage);
       for (const wake of [...this.waiters]) wake();
     });

@@ -1,51 +1,26 @@
-import { timingSafeEqual } from 'node:crypto';
 import express, { type NextFunction, type Request, type Response } from 'express';
-import { callListPage, callResource } from './callResource.js';
+import { API_VERSION } from './apiVersion.js';
+import { callResource, callsPath } from './callResource.js';
 import type { CallRegistry } from './callRegistry.js';
 import { parseCreateCallForm, parseUpdateCallForm, type FormBody } from './callRequestForms.js';
-import { API_VERSION } from './callSession.js';
+import type { ConferenceRegistry } from './conferenceRegistry.js';
+import { conferenceRoutes } from './conferenceRoutes.js';
+import { listPage, pageRequest } from './listPage.js';
+import { authenticate, type Credentials } from './restAuth.js';
+import { recordingRoutes } from './recordingRoutes.js';
+import type { RecordingRegistry } from './recordingRegistry.js';
 import { TwilioApiError, twilioErrors } from './twilioErrors.js';
 
-export interface Credentials {
-  accountSid: string;
-  authToken: string;
+export type { Credentials } from './restAuth.js';
+
+export interface RestResources {
+  calls: CallRegistry;
+  recordings: RecordingRegistry;
+  conferences: ConferenceRegistry;
 }
 
-const MAX_PAGE_SIZE = 1000;
-
-function sameText(a: string, b: string): boolean {
-  const left = Buffer.from(a);
-  const right = Buffer.from(b);
-  return left.length === right.length && timingSafeEqual(left, right);
-}
-
-/** HTTP Basic auth with AccountSid:AuthToken, and the AccountSid in the path must be the caller's. */
-function authenticate(credentials: Credentials) {
-  return (request: Request, response: Response, next: NextFunction) => {
-    response.setHeader('WWW-Authenticate', 'Basic realm="Twilio API"');
-    const header = request.headers.authorization;
-    if (!header?.startsWith('Basic ')) throw twilioErrors.noCredentials();
-    const decoded = Buffer.from(header.slice(6), 'base64').toString('utf-8');
-    const separator = decoded.indexOf(':');
-    const username = decoded.slice(0, separator);
-    const password = decoded.slice(separator + 1);
-    const valid = separator > 0 && sameText(username, credentials.accountSid) && sameText(password, credentials.authToken);
-    if (!valid || request.params.accountSid !== credentials.accountSid) throw twilioErrors.badCredentials();
-    response.removeHeader('WWW-Authenticate');
-    next();
-  };
-}
-
-function pageNumbers(query: URLSearchParams): { page: number; pageSize: number } {
-  const pageSize = Number(query.get('PageSize') ?? '50');
-  const page = Number(query.get('Page') ?? '0');
-  if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > MAX_PAGE_SIZE) throw twilioErrors.invalidParameter(`PageSize must be between 1 and ${MAX_PAGE_SIZE}`);
-  if (!Number.isInteger(page) || page < 0) throw twilioErrors.invalidParameter('Page must be a non-negative integer');
-  return { page, pageSize };
-}
-
-/** Twilio's Calls REST API (2010-04-01): create, fetch, list, update. */
-export function restRoutes(calls: CallRegistry, credentials: Credentials): express.Router {
+/** Twilio's REST API (2010-04-01): Calls (create, fetch, list, update), Recordings and Conferences. */
+export function restRoutes({ calls, recordings, conferences }: RestResources, credentials: Credentials): express.Router {
   const router = express.Router();
   const account = `/${API_VERSION}/Accounts/:accountSid`;
   router.use(`${account}`, express.urlencoded({ extended: false }));
@@ -63,14 +38,12 @@ export function restRoutes(calls: CallRegistry, credentials: Credentials): expre
   });
 
   router.get(`${account}/Calls.json`, (request, response) => {
-    const query = new URL(request.originalUrl, 'http://carrier').searchParams;
-    const { page, pageSize } = pageNumbers(query);
+    const page = pageRequest(request.originalUrl);
+    const { filters } = page;
     const filtered = calls
       .newestFirst()
-      .filter((call) => (!query.get('To') || call.to === query.get('To')) && (!query.get('From') || call.from === query.get('From')) && (!query.get('Status') || call.status === query.get('Status')));
-    query.delete('Page');
-    query.delete('PageSize');
-    response.json(callListPage(credentials.accountSid, filtered, page, pageSize, query));
+      .filter((call) => (!filters.get('To') || call.to === filters.get('To')) && (!filters.get('From') || call.from === filters.get('From')) && (!filters.get('Status') || call.status === filters.get('Status')));
+    response.json(listPage('calls', `${callsPath(credentials.accountSid)}.json`, filtered, page, callResource));
   });
 
   router.get(`${account}/Calls/:callSid.json`, (request, response) => {
@@ -85,6 +58,9 @@ export function restRoutes(calls: CallRegistry, credentials: Credentials): expre
     else call.cancel();
     response.json(callResource(call));
   });
+
+  router.use(account, recordingRoutes(calls, recordings, credentials.accountSid));
+  router.use(account, conferenceRoutes(calls, conferences, credentials.accountSid));
 
   router.all(`/${API_VERSION}/*path`, (request) => {
     throw twilioErrors.notFound(request.path);

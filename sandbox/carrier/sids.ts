@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 
-export type SidPrefix = 'CA' | 'MZ';
+export type SidPrefix = 'CA' | 'MZ' | 'RE' | 'CF';
 
 /**
  * Twilio-shaped SIDs: a two-letter prefix and 32 lowercase hex digits. With a seed the sequence is

@@ -1,5 +1,6 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import type { ConferenceInstruction } from './dialVerb.js';
 import { startFakeApplication, type FakeApplication } from './fakeApplication.js';
 import { runTwiml, type CallControl, type Notification, type StreamInstruction, type TwimlSource } from './twimlInterpreter.js';
 
@@ -29,6 +30,9 @@ class ScriptedCall implements CallControl {
   }
   async connectStream(stream: StreamInstruction) {
     this.actions.push(`stream:${stream.url}:${JSON.stringify(stream.customParameters)}`);
+  }
+  async joinConference(conference: ConferenceInstruction) {
+    this.actions.push(`conference:${conference.name}:muted=${conference.muted}:end=${conference.endConferenceOnExit}`);
   }
   requestParams() {
     return { CallSid: 'CA1', CallStatus: 'in-progress' };
@@ -87,6 +91,25 @@ test('invalid TwiML is error 12100, an unreachable document 11200', async () => 
   }
   const { outcome } = await run({ kind: 'url', url: 'http://127.0.0.1:9/nowhere', method: 'POST' });
   assert.equal(outcome.kind === 'error' && outcome.notification.code, 11200);
+});
+
+test('<Dial><Conference> joins the room with its attributes, then goes on with the next verb or the action URL', async () => {
+  const { call } = await run('<Response><Dial><Conference muted="true" endConferenceOnExit="true"> support-room </Conference></Dial><Say>left the room</Say></Response>');
+  assert.deepEqual(call.actions, ['conference:support-room:muted=true:end=true', 'say:left the room']);
+
+  app.serveTwiml('/after-conference', '<Response><Say>conference over</Say></Response>');
+  const withAction = await run(`<Response><Dial action="${app.url}/after-conference"><Conference>room</Conference></Dial><Say>not reached</Say></Response>`);
+  assert.deepEqual(withAction.call.actions, ['conference:room:muted=false:end=false', 'say:conference over']);
+});
+
+test('<Dial> of a number is skipped with a notification; a malformed <Conference> is 12100', async () => {
+  const { call } = await run('<Response><Dial>+15550100100</Dial><Say>after</Say></Response>');
+  assert.deepEqual(call.actions, ['say:after']);
+  assert.match(call.notifications[0].message, /not supported/);
+  for (const twiml of ['<Response><Dial><Conference/></Dial></Response>', '<Response><Dial><Conference muted="yes">r</Conference></Dial></Response>']) {
+    const { outcome } = await run(twiml);
+    assert.equal(outcome.kind === 'error' && outcome.notification.code, 12100, twiml);
+  }
 });
 
 test('verbs the sandbox does not support yet are skipped with a notification', async () => {

@@ -1,4 +1,6 @@
+import { dialTarget, type ConferenceInstruction } from './dialVerb.js';
 import { PLAYABLE_DIGITS } from './dtmfTones.js';
+import { TwimlFailure } from './twimlFailure.js';
 import { childElements, parseTwiml, textOf, TwimlParseError, type XmlElement } from './twimlParser.js';
 import { sendWebhook, type HttpMethod } from './webhookRequest.js';
 import type { WebhookParams } from './webhookSigner.js';
@@ -24,6 +26,8 @@ export interface CallControl {
   playDigits(digits: string, signal: AbortSignal): Promise<void>;
   /** Resolves when the stream ends: the application closed it, or `signal` aborted. */
   connectStream(stream: StreamInstruction, signal: AbortSignal): Promise<void>;
+  /** Resolves when the call is out of the room: removed, the conference ended, or `signal` aborted. */
+  joinConference(conference: ConferenceInstruction, signal: AbortSignal): Promise<void>;
   /** The parameters Twilio sends with every TwiML request (CallSid, CallStatus, ...). */
   requestParams(): WebhookParams;
   notify(notification: Notification): void;
@@ -31,14 +35,8 @@ export interface CallControl {
 
 export type TwimlOutcome = { kind: 'hangup' } | { kind: 'aborted' } | { kind: 'error'; notification: Notification };
 
-class TwimlFailure extends Error {
-  constructor(readonly notification: Notification) {
-    super(notification.message);
-  }
-}
-
 /** Verbs Twilio knows that this sandbox does not act on yet: skipped with a notification. */
-const UNSUPPORTED_VERBS = new Set(['Dial', 'Gather', 'Record', 'Enqueue', 'Leave', 'Reject', 'Sms', 'Start', 'Stop', 'Refer', 'Pay', 'Prompt', 'Echo', 'Queue']);
+const UNSUPPORTED_VERBS = new Set(['Gather', 'Record', 'Enqueue', 'Leave', 'Reject', 'Sms', 'Start', 'Stop', 'Refer', 'Pay', 'Prompt', 'Echo', 'Queue']);
 const MAX_SAY_LOOPS = 1000;
 
 interface LoadedDocument {
@@ -135,6 +133,8 @@ async function execute(verb: XmlElement, baseUrl: string | undefined, control: C
       return { kind: 'url', url: resolveUrl(textOf(verb), baseUrl), method: methodOf(verb) };
     case 'Connect':
       return connect(verb, baseUrl, control, signal);
+    case 'Dial':
+      return dial(verb, baseUrl, control, signal);
     default:
       if (UNSUPPORTED_VERBS.has(verb.name)) {
         control.notify({ code: null, message: `<${verb.name}> is not supported by the sandbox carrier; skipped` });
@@ -171,6 +171,18 @@ async function connect(verb: XmlElement, baseUrl: string | undefined, control: C
   } else {
     await control.connectStream(streamInstruction(noun), signal);
   }
+  if (signal.aborted || verb.attributes.action === undefined) return 'continue';
+  return { kind: 'url', url: resolveUrl(verb.attributes.action, baseUrl), method: methodOf(verb) };
+}
+
+/** `<Dial><Conference>`: in the room until out of it, then the action URL or the next verb. */
+async function dial(verb: XmlElement, baseUrl: string | undefined, control: CallControl, signal: AbortSignal): Promise<Next> {
+  const target = dialTarget(verb);
+  if (target.kind === 'unsupported') {
+    control.notify({ code: null, message: `${target.what} is not supported by the sandbox carrier; skipped` });
+    return 'continue';
+  }
+  await control.joinConference(target.conference, signal);
   if (signal.aborted || verb.attributes.action === undefined) return 'continue';
   return { kind: 'url', url: resolveUrl(verb.attributes.action, baseUrl), method: methodOf(verb) };
 }

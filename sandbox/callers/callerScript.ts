@@ -1,0 +1,31 @@
+/** A question the caller can answer: taken when the other side's turn mentions any of the keywords. */
+export interface CallerAnswer {
+  keywords: string[];
+  say: string;
+  /** Still said when the turn also wraps the call up ("Is that right? Anything else?"). */
+  evenWhenWrappingUp?: boolean;
+}
+
+/**
+ * Someone who phones the application's number in the sandbox, as plain data: why they call, what they
+ * answer to which question, and what a good message-taker should have noted (ground truth).
+ */
+export interface CallerScript {
+  id: string;
+  name: string;
+  /** E.164 number the call comes from. */
+  number: string;
+  /** espeak-ng voice. */
+  voice: string;
+  /** Said once the other side has greeted them (or after a while, if nobody does). */
+  reason: string;
+  /** Checked in order; every answer whose keywords match is said, in this order, as one turn. */
+  answers: CallerAnswer[];
+  /** Closing words of the other side ("anything else", "goodbye") that make the caller say goodbye and hang up. */
+  wrapUp: string[];
+  goodbye: string;
+  /** Said to a question the caller cannot make out or has no answer for. */
+  fallback: string;
+  /** What the message should say, by label: ground truth for an evaluation. */
+  message: Record<string, string>;
+}
