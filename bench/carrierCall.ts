@@ -19,9 +19,10 @@ export interface CarrierCallOptions {
 }
 
 // Like a real carrier, playback starts once a little audio is buffered, so a few of the agent's marks are
-// always pending while it talks: that is the state in which a barge-in must produce a `clear`.
+// always pending while it talks (the bridge marks about every 100 ms): that is the state in which a
+// barge-in must produce a `clear`.
 const PLAYOUT_DELAY_MS = 60;
-const MIN_PENDING_MARKS_FOR_BARGE_IN = 2;
+const MIN_PENDING_MARKS_FOR_BARGE_IN = 1;
 export const BARGE_IN_TIMEOUT_MS = 2000;
 
 /**
