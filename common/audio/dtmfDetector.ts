@@ -1,5 +1,6 @@
 import { DTMF_COLUMN_HZ, DTMF_ROW_HZ, keyAt } from './dtmfKeypad.js';
-import { decodeMulaw, SAMPLE_RATE } from './mulaw.js';
+import { decodeMulaw } from './mulaw.js';
+import { goertzelCoefficient, goertzelPower } from './goertzel.js';
 
 /** Quieter frames are not examined (about -40 dBFS RMS; keypads send -10 to -25). */
 const MIN_MEAN_SQUARE = (0.01 * 32768) ** 2;
@@ -16,21 +17,9 @@ const RELEASE_FRAMES = 2;
 /** Shorter chunks hold too few cycles to tell neighbouring tones apart. */
 const MIN_SAMPLES = 80;
 
-const coefficientOf = (hz: number) => 2 * Math.cos((2 * Math.PI * hz) / SAMPLE_RATE);
-const ROW_COEFFICIENTS = DTMF_ROW_HZ.map(coefficientOf);
-const COLUMN_COEFFICIENTS = DTMF_COLUMN_HZ.map(coefficientOf);
+const ROW_COEFFICIENTS = DTMF_ROW_HZ.map(goertzelCoefficient);
+const COLUMN_COEFFICIENTS = DTMF_COLUMN_HZ.map(goertzelCoefficient);
 
-/** Goertzel: the power of one frequency in the samples, (amplitude * n / 2)^2 for a pure tone. */
-function goertzelPower(samples: Int16Array, coefficient: number): number {
-  let previous = 0;
-  let beforePrevious = 0;
-  for (let i = 0; i < samples.length; i++) {
-    const current = samples[i] + coefficient * previous - beforePrevious;
-    beforePrevious = previous;
-    previous = current;
-  }
-  return previous * previous + beforePrevious * beforePrevious - coefficient * previous * beforePrevious;
-}
 
 /** Index of the strongest power, or -1 when it does not dominate the others. */
 function dominant(powers: number[]): number {

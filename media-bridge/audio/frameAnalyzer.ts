@@ -1,5 +1,6 @@
 import { decodeSample, FRAME_BYTES, SAMPLE_RATE } from '../../common/audio/mulaw.js';
 import { RealFft } from './realFft.js';
+import { goertzelCoefficient, goertzelPower } from '../../common/audio/goertzel.js';
 
 /** What one 20 ms frame of line audio looks like. One object per analyzer, overwritten each frame. */
 export interface FrameFeatures {
@@ -57,7 +58,6 @@ function melBandEdges(): Int32Array {
 const BAND_WIDTH = Float64Array.from({ length: BAND_COUNT }, (_, b) => BAND_EDGES[b + 1] - BAND_EDGES[b]);
 const LOG_BAND_WIDTH = BAND_WIDTH.map(Math.log);
 
-const goertzelCoefficient = (hz: number) => 2 * Math.cos((2 * Math.PI * hz) / SAMPLE_RATE);
 const COEFFICIENT_440 = goertzelCoefficient(440);
 const COEFFICIENT_480 = goertzelCoefficient(480);
 /** The ringback pair beats at 40 Hz; each tone must carry at least this share for the pair to count. */
@@ -167,13 +167,3 @@ function parabolicOffset(power: Float64Array, bin: number): number {
   return curvature < 0 ? Math.max(-0.5, Math.min(0.5, (0.5 * (left - right)) / curvature)) : 0;
 }
 
-function goertzelPower(samples: Float64Array, coefficient: number): number {
-  let previous = 0;
-  let beforePrevious = 0;
-  for (let i = 0; i < samples.length; i++) {
-    const current = samples[i] + coefficient * previous - beforePrevious;
-    beforePrevious = previous;
-    previous = current;
-  }
-  return previous * previous + beforePrevious * beforePrevious - coefficient * previous * beforePrevious;
-}

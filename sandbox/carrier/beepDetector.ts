@@ -1,4 +1,5 @@
 import { decodeMulaw, SAMPLE_RATE } from '../../common/audio/mulaw.js';
+import { goertzelPower } from '../../common/audio/goertzel.js';
 
 /** Answering machine beeps sit between about 400 Hz and 2 kHz. */
 const LOWEST_HZ = 400;
@@ -18,17 +19,6 @@ const MIN_BEEP_FRAMES = 10;
 /** How far (in probes) the tone may wander between frames and still be the same beep. */
 const MAX_DRIFT_PROBES = 2;
 
-/** Goertzel: the power of one frequency in the samples, (amplitude * n / 2)^2 for a pure tone. */
-function goertzelPower(samples: Int16Array, coefficient: number): number {
-  let previous = 0;
-  let beforePrevious = 0;
-  for (let i = 0; i < samples.length; i++) {
-    const current = samples[i] + coefficient * previous - beforePrevious;
-    beforePrevious = previous;
-    previous = current;
-  }
-  return previous * previous + beforePrevious * beforePrevious - coefficient * previous * beforePrevious;
-}
 
 /** The probe index of the single tone that fills this frame, or -1. */
 export function dominantTone(mulaw: Uint8Array): number {
