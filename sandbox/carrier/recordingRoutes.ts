@@ -6,7 +6,7 @@ import { callsPath } from './callResource.js';
 import { listPage, pageRequest } from './listPage.js';
 import { recordingsPath, type RecordingRegistry } from './recordingRegistry.js';
 import { recordingResource } from './recordingResource.js';
-import { encodeMultichannelWav } from './recordingWav.js';
+import { encodeMultichannelWav } from '../speech/wav.js';
 import { TwilioApiError, twilioErrors } from './twilioErrors.js';
 
 /** RequestedChannels: 1 downmixes a dual recording; 2 of a mono recording is Twilio's 16113. */
