@@ -11,24 +11,11 @@ import { synthesize } from '../speech/synthesizer.js';
 import { utteranceIndex } from '../speech/utteranceIndex.js';
 import { selfSignedCert } from './selfSignedCert.js';
 import { startVoiceEngine, type VoiceEngine } from './voiceEngine.js';
+import { briefFor } from './policyTestCalls.js';
 
 const ISSUE = 'I was charged twice for my October bill and want a refund of the duplicate charge.';
-const INSTRUCTIONS = `You are a polite, concise assistant phoning a company's customer-service line on behalf of a customer.
-## Calling on behalf of
-Jane Doe
-## Company
-Acme Telecom
-## Issue
-${ISSUE}
-## Goal
-Get the duplicate charge refunded, or at least a case number and the next steps.
-## Facts you may disclose
-- Full name: Jane Doe
-- Account number: 4417 2290
-## Never agree to without the customer
-- New charges or plan changes
-## Tools
-Call record_outcome when you hear a case number, end_call when the call is over.`;
+// A brief in the shape the media-bridge writes (shared test support).
+const INSTRUCTIONS = briefFor(ISSUE);
 
 let engine: VoiceEngine;
 let cert: string;
