@@ -195,4 +195,22 @@ describe('the web UI in a real browser', { timeout: 400_000 }, () => {
       await close();
     }
   });
+
+  it('lets a sandbox caller ring the user, and the answered call appears in the history', async () => {
+    const { page, close } = await openPage(browser, `${stack.api}/`);
+    try {
+      await page.getByTestId('sandbox-call-in').click();
+      await page.getByTestId('sandbox-call-in-status').filter({ hasText: 'is calling your number' }).waitFor({ timeout: 15_000 });
+      const deadline = Date.now() + 120_000;
+      let inbound: any;
+      while (Date.now() < deadline) {
+        inbound = (await getJson(`${stack.api}/calls`)).body.calls.find((c: any) => c.issue.startsWith('Incoming call') && c.status === 'completed');
+        if (inbound) break;
+        await new Promise((r) => setTimeout(r, 1000));
+      }
+      assert.ok(inbound, 'the incoming call was answered and finished');
+    } finally {
+      await close();
+    }
+  });
 });

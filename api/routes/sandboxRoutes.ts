@@ -27,5 +27,20 @@ export function sandboxRoutes(config: AppConfig): Router {
       res.status(502).json({ error: `the sandbox did not answer: ${(err as Error).message}` });
     }
   });
+  // A sandbox caller rings the user's number (what `npm run sandbox:call-in` does), for the UI's button.
+  router.post('/sandbox/inbound', async (req, res) => {
+    if (!config.sandbox.enabled) return void res.status(404).json({ error: 'the sandbox is not running (SANDBOX=off)' });
+    const caller = typeof req.body?.caller === 'string' ? req.body.caller : undefined;
+    try {
+      const response = await fetch(`${config.sandbox.url}/_sandbox/inbound`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ caller, to: config.twilio.fromNumber }),
+      });
+      res.status(response.status).json(await response.json());
+    } catch (err) {
+      res.status(502).json({ error: `the sandbox did not answer: ${(err as Error).message}` });
+    }
+  });
   return router;
 }

@@ -66,6 +66,10 @@ export function createApiClient({ baseUrl = document.baseURI, fetch = globalThis
         throw error;
       }
     },
+    /** Has a sandbox caller ring the user's number; resolves to `{ callSid, caller: { name } }`. */
+    ringFromSandbox(caller = 'dana') {
+      return request('sandbox/inbound', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ caller }) });
+    },
     callEventsUrl(id) {
       return new URL(`calls/${encodeURIComponent(id)}/events`, baseUrl).href;
     },

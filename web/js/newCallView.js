@@ -1,5 +1,6 @@
 import { buildCallRequest, normalizePhoneNumber } from './callRequest.js';
 import { createBusinessPicker } from './businessPicker.js';
+import { createSandboxCallIn } from './sandboxCallIn.js';
 import { el } from './element.js';
 import { createFactsEditor } from './factsEditor.js';
 import { formField } from './formField.js';
@@ -45,6 +46,7 @@ export function createNewCallView({ api, onCreated }) {
     }),
   };
   const facts = createFactsEditor();
+  const callIn = createSandboxCallIn();
   const picker = createBusinessPicker({
     onPick(business) {
       fields.to.control.value = business.phoneNumber;
@@ -71,6 +73,7 @@ export function createNewCallView({ api, onCreated }) {
     el('p', { class: 'lede' }, 'Describe the problem once. The agent calls, finds its way through the phone menu, waits on hold and comes back with the outcome.'),
     summary,
     form,
+    callIn.element,
   );
 
   // One key per filled-in form: a retry after a lost answer must not place a second call. A definite
@@ -133,6 +136,7 @@ export function createNewCallView({ api, onCreated }) {
     start() {
       document.title = 'New call · Call Agent';
       picker.load(api);
+      callIn.load(api);
     },
     destroy() {},
   };
