@@ -102,7 +102,10 @@ export class CallSession {
     const { forward, event } = this.holdGate.push(payload, callMs);
     for (const frame of forward) this.brain.appendAudio(frame);
     const heard = this.lineWatch.push(Buffer.from(payload, 'base64'), callMs, this.holdGate.onHold);
-    if (heard?.type === 'voicemail-beep') this.lineEvent('voicemail-beep', `${Math.round(heard.frequencyHz)} Hz`);
+    if (heard?.type === 'voicemail-beep') {
+      this.holdGate.disable();
+      this.lineEvent('voicemail-beep', `${Math.round(heard.frequencyHz)} Hz`);
+    }
     else if (heard?.type === 'dead-air') this.deadAir();
     if (event?.type === 'hold-started') {
       this.lineEvent('hold-started', 'hold audio detected; the voice model stops listening');

@@ -19,18 +19,28 @@ export class HoldGate {
   private readonly gate = new AudioHoldGate();
   private heldFrames = 0;
   private sentFrames = 0;
+  private off = false;
 
   /** The far end said it is putting us on hold (the model called wait_on_hold). */
   hint(): void {
     this.gate.detector.holdHinted();
   }
 
+  /** A voicemail box answered: there is no hold on this call, and its beep must not be taken for one. */
+  disable(): void {
+    this.off = true;
+  }
+
   get onHold(): boolean {
-    return this.gate.detector.onHold;
+    return !this.off && this.gate.detector.onHold;
   }
 
   /** `callMs`: the frame's time in the call. Returns the payloads to send to the model now, and any change. */
   push(payload: string, callMs: number): { forward: string[]; event: HoldEvent | null } {
+    if (this.off) {
+      this.sentFrames++;
+      return { forward: [payload], event: null };
+    }
     const { forward, event } = this.gate.push(Buffer.from(payload, 'base64'), callMs);
     if (forward.length === 0) this.heldFrames++;
     this.sentFrames += forward.length;

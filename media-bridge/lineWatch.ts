@@ -3,8 +3,9 @@ import { DeadAirMonitor } from './audio/deadAirMonitor.js';
 
 export type LineWatchEvent = { type: 'voicemail-beep'; frequencyHz: number } | { type: 'dead-air'; silentForMs: number };
 
-// How long the far end may say nothing, once the conversation has started, before the agent checks in.
-const DEAD_AIR_MS = 8000;
+// How long the far end may say nothing, once the conversation has started, before the agent checks in
+// (and, after as long again, gives up). Representatives go quiet for a while when they look things up.
+const DEAD_AIR_MS = 20_000;
 
 /** Watches the far end's audio for a voicemail beep, and for dead air once a conversation is under way. */
 export class LineWatch {
