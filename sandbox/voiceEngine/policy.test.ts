@@ -2,23 +2,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { decideReply, type ConversationEntry } from './policy.js';
 import { REPEAT_REQUEST } from './policyRules.js';
+import { BILLING } from './policyTestCalls.js';
 
-const INSTRUCTIONS = `You are a polite, concise assistant phoning a company's customer-service line on behalf of a customer.
-## Calling on behalf of
-Jane Doe
-## Company
-Acme Telecom
-## Issue
-I was charged twice for my October bill and want a refund of the duplicate charge.
-## Goal
-Get the duplicate charge refunded, or at least a case number and the next steps.
-## Facts you may disclose
-- Full name: Jane Doe
-- Account number: 4417 2290
-## Never agree to without the customer
-- New charges or plan changes
-## Tools
-Use record_outcome and end_call.`;
+const INSTRUCTIONS = BILLING;
 
 const heard = (text: string): ConversationEntry => ({ kind: 'heard', text });
 const said = (text: string): ConversationEntry => ({ kind: 'said', text });
