@@ -25,6 +25,8 @@ export const newCallSchema = z.object({
       record: z.boolean().optional(),
       recordingAnnouncement: z.string().trim().min(5).max(300).optional(),
       machineDetection: z.boolean().optional(),
+      voicemail: z.enum(['leave-message', 'hang-up']).optional(),
+      keypad: z.enum(['carrier', 'in-band']).optional(),
     })
     .strict()
     .optional(),

@@ -59,7 +59,10 @@ export const openApiDocument = {
                     type: 'object', additionalProperties: false,
                     properties: {
                       record: { type: 'boolean', description: 'Record both channels; the WAV is served at /calls/{id}/recording' },
+                      recordingAnnouncement: { type: 'string', minLength: 5, maxLength: 300, description: 'Said to the first person who answers a recorded call (default: RECORDING_ANNOUNCEMENT)' },
                       machineDetection: { type: 'boolean', description: "Ask the carrier to detect answering machines (AnsweredBy on the call's timeline)" },
+                      voicemail: { type: 'string', enum: ['leave-message', 'hang-up'], description: 'On reaching voicemail: leave a short message (default), or hang up and try again later' },
+                      keypad: { type: 'string', enum: ['carrier', 'in-band'], description: 'Press keys through the carrier (default) or as DTMF tones in the call audio' },
                     },
                   },
                 },

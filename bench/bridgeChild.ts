@@ -3,7 +3,7 @@ import type { CallContext } from '../db/calls.js';
 import { createBridgeServer } from '../media-bridge/server.js';
 import { TranscriptWriter } from '../media-bridge/transcriptWriter.js';
 import type { WorkflowNotifier } from '../media-bridge/workflowNotifier.js';
-import type { Telephony } from '../telephony/telephony.js';
+import { noTelephony } from '../media-bridge/testing/noTelephony.js';
 import { serveUntilStopped } from './childLink.js';
 import { parseBridgeChildSettings } from './bridgeChildSettings.js';
 
@@ -12,13 +12,6 @@ import { parseBridgeChildSettings } from './bridgeChildSettings.js';
 const settings = parseBridgeChildSettings(process.argv[2]);
 const log = createLogger('bench-bridge', 'warn');
 
-const noTelephony: Telephony = {
-  placeCall: async () => ({ callSid: 'CAbench' }),
-  fetchCall: async () => ({ status: 'in-progress', durationSeconds: null }),
-  updateCall: async () => undefined,
-  hangup: async () => undefined,
-  downloadRecording: async () => Buffer.alloc(0),
-};
 
 const { server, sessions } = createBridgeServer({
   loadCall: async (callId): Promise<CallContext> => ({

@@ -5,6 +5,11 @@ import { z } from 'zod';
 export const SANDBOX_ACCOUNT_SID = 'AC00000000000000000000000000000001';
 export const SANDBOX_AUTH_TOKEN = 'sandbox-auth-token';
 const DEFAULT_CALL_TOKEN_SECRET = 'local-sandbox-call-token-secret';
+/** The sandbox's TwiML App: participants dialed to it join a conference as a media stream to the bridge. */
+export const SANDBOX_AGENT_APP_SID = 'AP' + '0'.repeat(31) + '1';
+/** "Jane's phone", the user's mobile in the sandbox. */
+export const SANDBOX_USER_PHONE = '+15550100100';
+const e164 = z.string().regex(/^\+[1-9]\d{6,14}$/, 'expected an E.164 number like +12125550100');
 
 const port = z.coerce.number().int().min(1).max(65535);
 const url = z.string().url();
@@ -31,7 +36,10 @@ const envSchema = z.object({
   SANDBOX_SEED: z.string().min(1).default('sandbox'),
   TWILIO_ACCOUNT_SID: z.string().regex(/^AC[0-9a-fA-F]{32}$/, 'expected "AC" followed by 32 hex digits').optional(),
   TWILIO_AUTH_TOKEN: optionalString,
-  TWILIO_FROM_NUMBER: z.string().regex(/^\+[1-9]\d{6,14}$/, 'expected an E.164 number like +12125550100').default('+12125550100'),
+  TWILIO_FROM_NUMBER: e164.default('+12125550100'),
+  TWILIO_AGENT_APP_SID: z.string().regex(/^AP[0-9a-fA-F]{32}$/, 'expected "AP" followed by 32 hex digits (a TwiML App SID)').optional(),
+  USER_PHONE_NUMBER: e164.optional(),
+  RECORDING_ANNOUNCEMENT: z.string().trim().min(5).max(300).default('Just so you know, this call is being recorded.'),
   TWILIO_API_BASE_URL: url.optional(),
   OPENAI_API_KEY: optionalString,
   OPENAI_BASE_URL: url.optional(),
@@ -88,6 +96,13 @@ export interface AppConfig {
   timeZone: string;
   /** How the agent answers calls to the user's own number. */
   inbound: { ownerName: string; instructions: string };
+  /**
+   * Looping the user into a live call: their phone, and the TwiML App (Voice URL: /twilio/agent-leg) through
+   * which the agent rejoins the call as a conference participant. Without both, the agent cannot bring them in.
+   */
+  loopIn: { userPhone: string | undefined; agentAppSid: string | undefined };
+  /** What the agent says when a recorded call reaches a person, unless the call sets its own text. */
+  recordingAnnouncement: string;
 }
 
 export type TurnDetectionConfig =
@@ -159,6 +174,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     ringTimeoutSeconds: e.RING_TIMEOUT_SECONDS,
     retryDelaysSeconds: e.RETRY_DELAYS_SECONDS ? e.RETRY_DELAYS_SECONDS.split(',').map(Number) : [],
     inbound: { ownerName: e.INBOUND_OWNER_NAME, instructions: e.INBOUND_INSTRUCTIONS },
+    loopIn: {
+      userPhone: e.USER_PHONE_NUMBER ?? (liveTwilio ? undefined : SANDBOX_USER_PHONE),
+      agentAppSid: e.TWILIO_AGENT_APP_SID ?? (liveTwilio ? undefined : SANDBOX_AGENT_APP_SID),
+    },
+    recordingAnnouncement: e.RECORDING_ANNOUNCEMENT,
   };
 }
 

@@ -20,7 +20,16 @@ export interface NewCall {
 }
 
 export interface Persona { name?: string; voice?: string; style?: string }
-export interface CallOptions { record?: boolean; recordingAnnouncement?: string; machineDetection?: boolean }
+export interface CallOptions {
+  record?: boolean;
+  /** Said to the first person who answers a recorded call. */
+  recordingAnnouncement?: string;
+  machineDetection?: boolean;
+  /** On reaching voicemail: leave a short message (the default), or hang up and try again later. */
+  voicemail?: 'leave-message' | 'hang-up';
+  /** How keys are pressed: by the carrier (`<Play digits>`, the default) or as tones in the call's own audio. */
+  keypad?: 'carrier' | 'in-band';
+}
 
 export interface CallSummary {
   id: string;

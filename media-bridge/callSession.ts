@@ -14,11 +14,18 @@ import { HoldGate } from './holdGate.js';
 import { LineWatch } from './lineWatch.js';
 import { PlaybackTracker } from './playbackTracker.js';
 import type { TranscriptWriter } from './transcriptWriter.js';
+import { CallTranscript, type PartialPublisher } from './callTranscript.js';
+import { escapeXml, UserLoopIn, type LoopInSettings } from './userLoopIn.js';
 import type { WorkflowNotifier } from './workflowNotifier.js';
 
 // Past this long on hold the voice model's session is closed, not just left unfed, and reopened on pickup.
 const LONG_HOLD_MS = 60_000;
 const HANGUP_PAUSE_MS = 1000;
+// How long the session waits for the next media stream of its call before it ends: a key press brings a
+// new stream within a second or two; moving into a conference and dialing the agent back in takes longer.
+const REATTACH_GRACE_MS = 5000;
+const CONFERENCE_REATTACH_GRACE_MS = 30_000;
+const ANNOUNCEMENT_WAIT_MS = 10_000;
 
 export interface CallSessionDeps {
   call: CallContext;
@@ -27,7 +34,9 @@ export interface CallSessionDeps {
   voiceUrl: string;
   saveUsage(usage: UsageTotals & LineStats, costUsd: number): Promise<void>;
   /** Live, not-yet-final text of what someone is saying, for the UI (not stored). */
-  publishPartial(partial: { speaker: 'agent' | 'callee'; itemId: string; text: string }): void;
+  publishPartial: PartialPublisher;
+  /** How to bring the user onto the call; without it the agent cannot loop them in. */
+  loopIn?: LoopInSettings;
   brain: BrainSettings;
   brainOptions?: BrainConnectionOptions;
   telephony: Telephony;
@@ -47,25 +56,24 @@ export class CallSession {
   private readonly brain: BrainConnection;
   private brainStarted = false;
   private readonly playback = new PlaybackTracker();
+  private readonly transcript: CallTranscript;
   private firstAudioAt: number | null = null;
-  private readonly speechStartedAt = new Map<string, number>();
-  private readonly agentItemStartedAt = new Map<string, number>();
-  private readonly truncatedAt = new Map<string, number>();
-  private readonly history: string[] = [];
   private readonly usage = new UsageMeter();
   private readonly holdGate = new HoldGate();
   private readonly lineWatch = new LineWatch();
   private checkedIn = false;
   private framesIn = 0;
   private suspendTimer: NodeJS.Timeout | undefined;
-  private readonly partials = new Map<string, { text: string; sentAt: number }>();
-  private readonly unheardAgentLines = new Map<string, string>();
+  /** none -> moving (the call is being put into a conference) -> in (the agent's conference leg is attached). */
+  private conference: 'none' | 'moving' | 'in' = 'none';
+  private responseDoneWaiters: Array<() => void> = [];
   private ending = false;
   private ended = false;
   private readonly workflowId: string;
 
   constructor(private readonly deps: CallSessionDeps) {
     this.workflowId = callWorkflowId(deps.call.id);
+    this.transcript = new CallTranscript(deps.call.id, deps.transcripts, deps.publishPartial, this.playback);
     const settings = { ...deps.brain, voice: deps.call.persona.voice ?? deps.brain.voice };
     this.brain = new BrainConnection(settings, () => this.instructions(), deps.log.child(deps.call.id), deps.brainOptions);
     this.brain.on('event', (event) => this.fromBrain(event));
@@ -82,11 +90,15 @@ export class CallSession {
     stream.on('media', (payload) => this.fromCarrier(payload));
     stream.on('mark', (name) => {
       this.playback.markPlayed(name, Date.now());
-      this.storeHeardAgentLines();
+      this.transcript.storeHeardAgentLines();
     });
-    stream.on('dtmf', (digit) => this.brain.send({ type: 'conversation.item.create', item: { type: 'message', role: 'user', content: [{ type: 'input_text', text: `[The caller pressed ${digit}]` }] } }));
+    stream.on('dtmf', (digit) => this.tellModel(`[The caller pressed ${digit}]`));
     stream.once('close', () => this.streamEnded(stream));
     void this.deps.workflow.signal(this.workflowId, mediaSignal, { type: 'stream-started', streamSid: stream.streamSid ?? '', at: new Date().toISOString() });
+    if (this.conference === 'moving') {
+      this.conference = 'in';
+      this.tellModel("[You are back on the call, now a conference line. The customer's phone is ringing; if the representative speaks, tell them the customer will join in a moment.]");
+    }
     if (!this.brainStarted) {
       this.brainStarted = true;
       await this.brain.start();
@@ -105,6 +117,7 @@ export class CallSession {
     if (heard?.type === 'voicemail-beep') {
       this.holdGate.disable();
       this.lineEvent('voicemail-beep', `${Math.round(heard.frequencyHz)} Hz`);
+      if (this.deps.call.options.voicemail === 'hang-up') void this.hangUp('voicemail answered; no message left, the call will be tried again');
     }
     else if (heard?.type === 'dead-air') this.deadAir();
     if (event?.type === 'hold-started') {
@@ -126,13 +139,13 @@ export class CallSession {
 
   private instructions(): string {
     // A replacement session (after a drop, or a long call) picks up where the last one left off.
-    const recent = this.history.slice(-60);
+    const recent = this.transcript.recent(60);
     return buildInstructions(this.deps.call) + (recent.length ? `\n## Conversation so far\n${recent.join('\n')}` : '');
   }
 
   private async brainFailed(reason: string): Promise<void> {
     if (this.ended || this.ending) return;
-    this.system(`The voice AI became unavailable (${reason}); the call was ended.`);
+    this.transcript.system(`The voice AI became unavailable (${reason}); the call was ended.`);
     await this.hangUp('voice model unavailable');
   }
 
@@ -143,21 +156,22 @@ export class CallSession {
       case 'response.output_audio.done':
         return this.agentAudioDone();
       case 'input_audio_buffer.speech_started':
-        this.speechStartedAt.set(event.item_id, (this.firstAudioAt ?? Date.now()) + (event.audio_start_ms ?? 0));
+        this.transcript.calleeStarted(event.item_id, (this.firstAudioAt ?? Date.now()) + (event.audio_start_ms ?? 0));
         return this.bargeIn();
       case 'conversation.item.input_audio_transcription.completed':
-        return this.calleeSaid(event.item_id, event.transcript ?? '');
+        return void this.transcript.calleeSaid(event.item_id, event.transcript ?? '');
       case 'response.output_audio_transcript.delta':
-        return this.partial('agent', event.item_id, event.delta);
+        return this.transcript.partial('agent', event.item_id, event.delta);
       case 'conversation.item.input_audio_transcription.delta':
-        return this.partial('callee', event.item_id, event.delta);
+        return this.transcript.partial('callee', event.item_id, event.delta);
       case 'response.output_audio_transcript.done':
-        return this.agentSaid(event.item_id, event.transcript ?? '');
+        return this.transcript.agentSaid(event.item_id, event.transcript ?? '');
       case 'response.output_item.done':
         if (event.item?.type === 'function_call') void runTool(this.toolHost, event.item.name, event.item.call_id, event.item.arguments);
         return;
       case 'response.done':
         this.agentAudioDone();
+        for (const resolve of this.responseDoneWaiters.splice(0)) resolve();
         this.usage.add(event.response?.usage);
         this.saveUsage();
         return;
@@ -172,7 +186,7 @@ export class CallSession {
   private agentAudio(itemId: string, delta: string): void {
     if (!this.stream || !delta) return;
     const now = Date.now();
-    this.agentItemStartedAt.set(itemId, this.agentItemStartedAt.get(itemId) ?? now);
+    this.transcript.agentStarted(itemId, now);
     this.lineWatch.agentSpoke(this.framesIn * FRAME_MS);
     this.stream.sendAudio(delta);
     for (const mark of this.playback.queue(itemId, Buffer.byteLength(delta, 'base64'), now)) this.stream.sendMark(mark);
@@ -188,65 +202,16 @@ export class CallSession {
     const playing = this.playback.playingNow(Date.now());
     if (!playing || !this.stream) return;
     this.brain.send({ type: 'conversation.item.truncate', item_id: playing.itemId, content_index: 0, audio_end_ms: playing.audioEndMs });
-    this.truncatedAt.set(playing.itemId, playing.audioEndMs);
     this.stream.clear();
     this.playback.cleared();
-    this.storeHeardAgentLines();
-  }
-
-  // Deltas arrive many times a second; the UI gets the growing text at most every 250 ms per item.
-  private partial(speaker: 'agent' | 'callee', itemId: string, delta: string | undefined): void {
-    if (!itemId || !delta) return;
-    const entry = this.partials.get(itemId) ?? { text: '', sentAt: 0 };
-    entry.text += delta;
-    this.partials.set(itemId, entry);
-    const now = Date.now();
-    if (now - entry.sentAt < 250) return;
-    entry.sentAt = now;
-    this.deps.publishPartial({ speaker, itemId, text: entry.text });
-  }
-
-  private calleeSaid(itemId: string, transcript: string): void {
-    this.partials.delete(itemId);
-    const text = transcript.trim();
-    if (!text) return;
-    const at = this.speechStartedAt.get(itemId) ?? Date.now();
-    this.history.push(`Representative: ${text}`);
-    this.deps.transcripts.write({ callId: this.callId, speaker: 'callee', text, spokenAt: new Date(at).toISOString(), sourceId: `in:${itemId}` });
-  }
-
-  // The model's text arrives well before its audio has played, so a line is stored once its audio has
-  // been heard (or cut off by barge-in): the transcript then says what the other side actually heard.
-  private agentSaid(itemId: string, transcript: string): void {
-    this.partials.delete(itemId);
-    this.unheardAgentLines.set(itemId, transcript.trim());
-    this.storeHeardAgentLines();
-  }
-
-  private storeHeardAgentLines(flushAll = false): void {
-    for (const [itemId, transcript] of this.unheardAgentLines) {
-      if (!flushAll && this.playback.isPlaying(itemId)) continue;
-      this.unheardAgentLines.delete(itemId);
-      const text = cutAtHeard(transcript, this.truncatedAt.get(itemId), this.playback.sentMs(itemId));
-      if (!text) continue;
-      const at = this.agentItemStartedAt.get(itemId) ?? Date.now();
-      this.history.push(`You: ${text}`);
-      this.deps.transcripts.write({ callId: this.callId, speaker: 'agent', text, spokenAt: new Date(at).toISOString(), sourceId: `out:${itemId}` });
-    }
-  }
-
-  private system(text: string): void {
-    this.deps.transcripts.write({ callId: this.callId, speaker: 'system', text, spokenAt: new Date().toISOString(), sourceId: `sys:${Date.now()}:${text.length}` });
+    this.transcript.truncated(playing.itemId, playing.audioEndMs);
   }
 
   private readonly toolHost: ToolHost = {
     confirmOutcome: (values) => this.deps.workflow.signal(this.workflowId, outcomeConfirmedSignal, values),
     pressDigits: (digits) => this.pressDigits(digits),
     holdAnnounced: () => this.holdGate.hint(),
-    userNeeded: (reason) => {
-      this.lineEvent('user-needed', reason);
-      this.system(`The agent needs you on this call: ${reason}`);
-    },
+    userNeeded: (reason) => this.userNeeded(reason),
     escalated: (reason) => this.lineEvent('escalated', reason),
     hangUp: (reason) => this.hangUp(reason),
     reply: (callId, output, respond) => {
@@ -256,13 +221,66 @@ export class CallSession {
     logToolCall: (name, args) => this.deps.log.info('tool call', { callId: this.callId, tool: name, args }),
   };
 
+  private userNeeded(reason: string): { ok: boolean; note: string } {
+    this.lineEvent('user-needed', reason);
+    this.transcript.system(`The agent needs you on this call: ${reason}`);
+    if (!this.deps.loopIn || this.conference !== 'none') {
+      return { ok: false, note: 'The customer cannot be reached by phone now. Tell the representative, and ask whether they can help without the customer or when to call back.' };
+    }
+    void this.loopInUser(this.deps.loopIn);
+    return { ok: true, note: 'Tell the representative you are bringing the customer onto the line now, then stay quiet.' };
+  }
+
+  // Runs after the model has said it is bringing the customer in: moves the call into a conference, brings
+  // the agent back as a conference leg and dials the user, then tells the model how that went.
+  private async loopInUser(settings: LoopInSettings): Promise<void> {
+    await new Promise<void>((resolve) => {
+      this.responseDoneWaiters.push(resolve);
+      setTimeout(resolve, ANNOUNCEMENT_WAIT_MS);
+    });
+    await this.playback.drained(ANNOUNCEMENT_WAIT_MS);
+    if (this.ending || this.ended) return;
+    const loopIn = new UserLoopIn(this.deps.telephony, settings, this.callId, this.deps.callSid);
+    this.conference = 'moving';
+    try {
+      await loopIn.start();
+    } catch (err) {
+      this.deps.log.warn('looping the user in failed', { callId: this.callId, error: (err as Error).message });
+      this.conference = 'none';
+      await loopIn.returnToStream(this.deps.voiceUrl).catch(() => undefined);
+      this.lineEvent('user-unreachable', 'the call could not be put through to your phone');
+      return this.tellModel('[The customer could not be connected. Tell the representative, and ask whether they can help without the customer or when to call back.]', true);
+    }
+    for await (const state of loopIn.userLeg(() => this.ending || this.ended)) {
+      if (state === 'joined') {
+        this.lineEvent('user-joined', 'you joined the call');
+        this.transcript.system('You joined the call.');
+        this.tellModel(`[The customer (${this.deps.call.userName ?? 'the customer'}) is now on the line and will speak for themselves. Stay quiet while they and the representative talk. Speak again when the representative addresses you, asks what the call is about, or gives the outcome.]`);
+      } else if (state === 'unreachable') {
+        this.lineEvent('user-unreachable', 'you did not answer');
+        this.tellModel('[The customer did not answer their phone. Tell the representative, and ask whether they can help without the customer or when to call back.]', true);
+      } else {
+        this.lineEvent('user-left', 'you left the call');
+        this.tellModel('[The customer has left the call. Carry on with the representative.]');
+      }
+    }
+  }
+
+  /** Puts a note into the model's conversation; `respond` lets it speak about it right away. */
+  private tellModel(text: string, respond = false): void {
+    this.brain.send({ type: 'conversation.item.create', item: { type: 'message', role: 'user', content: [{ type: 'input_text', text }] } });
+    if (respond) this.brain.send({ type: 'response.create' });
+  }
+
   // Media Streams cannot carry keys. The call is redirected to <Play digits> and back to our TwiML, which
   // opens a new stream that re-attaches to this session; the model session stays open across the gap.
   private async pressDigits(digits: string): Promise<boolean> {
+    // Redirecting the business leg would pull it out of the conference the user is in.
+    if (this.conference !== 'none') return false;
     const twiml = `<Response><Play digits="${digits}"/><Redirect method="POST">${escapeXml(this.deps.voiceUrl)}</Redirect></Response>`;
     try {
       await this.deps.telephony.updateCall(this.deps.callSid, twiml);
-      this.history.push(`You pressed ${digits}`);
+      this.transcript.note(`You pressed ${digits}`);
       return true;
     } catch (err) {
       this.deps.log.warn('pressing keys failed', { callId: this.callId, digits, error: (err as Error).message });
@@ -301,7 +319,7 @@ export class CallSession {
     this.stream = null;
     // Audio still queued at the carrier died with the stream.
     this.playback.cleared();
-    this.storeHeardAgentLines();
+    this.transcript.storeHeardAgentLines();
     void this.deps.workflow.signal(this.workflowId, mediaSignal, { type: 'stream-ended', streamSid: stream.streamSid ?? '', at: new Date().toISOString() });
   }
 
@@ -309,7 +327,7 @@ export class CallSession {
   close(): void {
     clearTimeout(this.suspendTimer);
     this.saveUsage();
-    this.storeHeardAgentLines(true);
+    this.transcript.storeHeardAgentLines(true);
     this.ended = true;
     this.brain.close();
   }
@@ -317,16 +335,9 @@ export class CallSession {
   get hasStream(): boolean {
     return this.stream !== null;
   }
-}
 
-/** The transcript of an interrupted reply, cut to the share of its audio that was actually heard. */
-function cutAtHeard(text: string, heardMs: number | undefined, sentMs: number): string {
-  if (heardMs === undefined || sentMs <= 0 || heardMs >= sentMs) return text;
-  const words = text.split(/\s+/);
-  const keep = Math.round((words.length * heardMs) / sentMs);
-  return keep <= 0 ? '' : `${words.slice(0, keep).join(' ')}…`;
-}
-
-function escapeXml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+  /** How long to wait for this call's next media stream before ending the session. */
+  get reattachGraceMs(): number {
+    return this.conference === 'none' ? REATTACH_GRACE_MS : CONFERENCE_REATTACH_GRACE_MS;
+  }
 }

@@ -38,6 +38,9 @@ async function main(): Promise<void> {
     authToken: config.twilio.authToken,
     publicUrl: config.bridge.publicUrl,
     apiPublicUrl: config.api.publicUrl,
+    loopIn: config.loopIn.userPhone && config.loopIn.agentAppSid
+      ? { userPhone: config.loopIn.userPhone, agentAppSid: config.loopIn.agentAppSid, fromNumber: config.twilio.fromNumber }
+      : undefined,
     callTokenSecret: config.callTokenSecret,
     log,
   });

@@ -10,6 +10,7 @@ import type { UsageTotals } from './brain/usageMeter.js';
 import type { LineStats } from './holdGate.js';
 import { CallSession } from './callSession.js';
 import { CarrierStream } from './carrierStream.js';
+import type { LoopInSettings } from './userLoopIn.js';
 import type { TranscriptWriter } from './transcriptWriter.js';
 import type { WorkflowNotifier } from './workflowNotifier.js';
 
@@ -26,13 +27,12 @@ export interface BridgeDeps {
   publicUrl: string;
   /** The API's public base URL (TwiML webhooks live there). */
   apiPublicUrl: string;
+  /** How to bring the user onto a call (their phone, the agent's TwiML App); absent: the agent cannot. */
+  loopIn?: LoopInSettings;
   callTokenSecret: string;
   log: Logger;
 }
 
-// A stream can end and a new one start for the same call (keys pressed by <Play digits> + <Redirect>);
-// the session, and its voice model, wait this long for the next stream before closing.
-const REATTACH_GRACE_MS = 5000;
 const START_TIMEOUT_MS = 10_000;
 
 export function createBridgeServer(deps: BridgeDeps): { server: http.Server; sessions: Map<string, CallSession> } {
@@ -80,7 +80,9 @@ export function createBridgeServer(deps: BridgeDeps): { server: http.Server; ses
         voiceUrl: `${deps.apiPublicUrl}/twilio/voice?callId=${encodeURIComponent(callId)}`,
         saveUsage: (usage, costUsd) => deps.saveUsage(callId, usage, costUsd),
         publishPartial: (partial) => deps.publishPartial(callId, partial),
-        brain: deps.brain,         telephony: deps.telephony,
+        brain: deps.brain,
+        loopIn: deps.loopIn,
+        telephony: deps.telephony,
         transcripts: deps.transcripts,
         workflow: deps.workflow,
         log: deps.log,
@@ -94,7 +96,7 @@ export function createBridgeServer(deps: BridgeDeps): { server: http.Server; ses
           current.close();
           sessions.delete(callId);
         }
-      }, REATTACH_GRACE_MS).unref();
+      }, current.reattachGraceMs).unref();
     });
     deps.log.info('media stream started', { callId, callSid, streamSid: stream.streamSid });
     await current.attach(stream);

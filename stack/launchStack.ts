@@ -73,6 +73,8 @@ export async function launchStack(env: NodeJS.ProcessEnv, log: (m: string) => vo
       SANDBOX: config.sandbox.enabled ? 'on' : 'off',
       // The sandbox's phone network delivers calls to the user's number here, as Twilio would.
       SANDBOX_INBOUND_URL: env.SANDBOX_INBOUND_URL ?? `${config.api.publicUrl}/twilio/inbound`,
+      // ...and the agent's TwiML App (looping the user into a call) points here.
+      SANDBOX_AGENT_LEG_URL: env.SANDBOX_AGENT_LEG_URL ?? `${config.api.publicUrl}/twilio/agent-leg`,
     };
     if (config.sandbox.enabled && config.openai.local && config.sandbox.voiceEngineTls && !env.OPENAI_CA_FILE) {
       childEnv.OPENAI_CA_FILE = (await selfSignedCert(path.join(dataDir, 'certs'))).certPath;

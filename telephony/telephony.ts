@@ -7,6 +7,22 @@ export interface Telephony {
   hangup(callSid: string): Promise<void>;
   /** The audio of a finished recording, as WAV. */
   downloadRecording(recordingSid: string): Promise<Buffer>;
+  /** Moves a live call into a conference room (ends its media stream); the room opens when it enters. */
+  joinConference(callSid: string, room: string, options: { endConferenceOnExit: boolean }): Promise<void>;
+  /** The SID of the live conference with this name, once it exists (null if it does not within `waitMs`). */
+  findLiveConference(room: string, waitMs: number): Promise<string | null>;
+  /** Dials someone (a number, or `app:AP...?name=value` for a TwiML App leg) into a live conference. */
+  addParticipant(conferenceSid: string, participant: ConferenceParticipant): Promise<{ callSid: string }>;
+}
+
+export interface ConferenceParticipant {
+  to: string;
+  from: string;
+  /** Names the leg in the conference (agent, user). */
+  label: string;
+  /** The conference ends, and every other leg with it, when this participant leaves. */
+  endConferenceOnExit: boolean;
+  ringTimeoutSeconds?: number;
 }
 
 export interface PlaceCallRequest {

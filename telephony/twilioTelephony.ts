@@ -1,5 +1,5 @@
 import twilio from 'twilio';
-import { TelephonyRejectedError, type PlaceCallRequest, type Telephony } from './telephony.js';
+import { TelephonyRejectedError, type ConferenceParticipant, type PlaceCallRequest, type Telephony } from './telephony.js';
 
 export interface TwilioSettings {
   accountSid: string;
@@ -59,6 +59,34 @@ export function twilioTelephony(settings: TwilioSettings): Telephony {
         return Buffer.from(await response.arrayBuffer());
       }),
     updateCall: (callSid, twiml) => translateErrors(async () => void (await client.calls(callSid).update({ twiml }))),
+    joinConference: (callSid, room, options) =>
+      translateErrors(async () => {
+        const response = new twilio.twiml.VoiceResponse();
+        response.dial().conference({ startConferenceOnEnter: true, endConferenceOnExit: options.endConferenceOnExit, beep: 'false' }, room);
+        await client.calls(callSid).update({ twiml: response.toString() });
+      }),
+    findLiveConference: (room, waitMs) =>
+      translateErrors(async () => {
+        // The room appears once the moved call has run its new TwiML, a moment after the update returned.
+        for (const deadline = Date.now() + waitMs; ; await sleep(250)) {
+          const [conference] = await client.conferences.list({ friendlyName: room, status: 'in-progress', limit: 1 });
+          if (conference) return conference.sid;
+          if (Date.now() >= deadline) return null;
+        }
+      }),
+    addParticipant: (conferenceSid, participant: ConferenceParticipant) =>
+      translateErrors(async () => {
+        const created = await client.conferences(conferenceSid).participants.create({
+          to: participant.to,
+          from: participant.from,
+          label: participant.label,
+          beep: 'false',
+          earlyMedia: false,
+          endConferenceOnExit: participant.endConferenceOnExit,
+          ...(participant.ringTimeoutSeconds && { timeout: participant.ringTimeoutSeconds }),
+        });
+        return { callSid: created.callSid };
+      }),
     hangup: (callSid) =>
       translateErrors(async () => {
         try {
@@ -71,6 +99,8 @@ export function twilioTelephony(settings: TwilioSettings): Telephony {
       }),
   };
 }
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function translateErrors<T>(operation: () => Promise<T>): Promise<T> {
   try {

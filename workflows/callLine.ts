@@ -49,6 +49,11 @@ export class CallLine {
   /** The agent ended the call itself (end_call), as opposed to the other side or the network. */
   endedByAgent = false;
   answered = false;
+  /** An answering machine picked up (the carrier's AMD said so, or the bridge heard the beep). */
+  reachedVoicemail = false;
+  /** The user chose not to leave messages: a voicemail box is hung up on, and the call tried again later. */
+  hangUpOnVoicemail = false;
+  private hungUpOnVoicemail = false;
   private streamEnded = false;
   private final: { at?: string; detail?: string } = {};
   private recording: RecordingUpdate | null = null;
@@ -75,6 +80,10 @@ export class CallLine {
           this.endedByAgent = true;
           this.pending.push({ status: update.type, at: update.at, detail: update.detail });
           break;
+        case 'voicemail-beep':
+          this.reachedVoicemail = true;
+          this.pending.push({ status: update.type, at: update.at, detail: update.detail ?? update.streamSid });
+          break;
         case 'stream-ended':
           this.streamEnded = true;
           this.pending.push({ status: 'media-ended', at: update.at, detail: update.detail ?? update.streamSid });
@@ -88,6 +97,7 @@ export class CallLine {
     });
     setHandler(answeredBySignal, ({ answeredBy, at }) => {
       this.pending.push({ status: 'answered-by', at, detail: answeredBy });
+      if (/^(machine|fax)/.test(answeredBy)) this.reachedVoicemail = true;
     });
     setHandler(outcomeConfirmedSignal, (values) => {
       this.confirmed = { ...this.confirmed, ...values };
@@ -110,6 +120,11 @@ export class CallLine {
   async follow(deadline: number): Promise<void> {
     while (!FINAL_STATUSES.has(this.status)) {
       await this.flush();
+      if (this.reachedVoicemail && this.hangUpOnVoicemail && !this.hungUpOnVoicemail) {
+        this.hungUpOnVoicemail = true;
+        await records.recordCallEvent({ callId: this.callId, status: 'voicemail-hang-up', at: new Date().toISOString(), detail: 'no message left; the call will be tried again', eventKey: `voicemail-hang-up:#${this.attempt}`, callSid: this.callSid ?? undefined });
+        await carrier.hangupCall({ callSid: this.callSid });
+      }
       const remaining = deadline - Date.now();
       if (remaining <= 0) {
         log.warn('call exceeded its maximum length; hanging up', { callSid: this.callSid });

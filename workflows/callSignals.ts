@@ -15,7 +15,9 @@ export interface CarrierStatusUpdate {
 /** What the media-bridge saw on the line. */
 export interface MediaUpdate {
   /** hold-started / user-needed / escalated come from the voice model's tools; they mark the timeline. */
-  type: 'stream-started' | 'stream-ended' | 'hold-started' | 'human-reached' | 'voicemail-beep' | 'user-needed' | 'escalated' | 'agent-hung-up';
+  type:
+    | 'stream-started' | 'stream-ended' | 'hold-started' | 'human-reached' | 'voicemail-beep' | 'user-needed' | 'escalated' | 'agent-hung-up'
+    | 'user-joined' | 'user-unreachable' | 'user-left' | 'keys-not-taken';
   streamSid: string;
   at: string;
   detail?: string;

@@ -14,6 +14,8 @@ export interface CallWorkflowInput {
   scheduledAt?: string;
   /** Waits before each further attempt when a line is busy, unanswered or the call drops; its length caps the retries. */
   retryDelaysSeconds?: number[];
+  /** On reaching voicemail: leave a message (default), or hang up and try again later. */
+  voicemail?: 'leave-message' | 'hang-up';
 }
 
 export type CallWorkflowResult = CallResult;
@@ -35,6 +37,7 @@ export async function callWorkflow(input: CallWorkflowInput): Promise<CallWorkfl
   }
   for (let attempt = 1; ; attempt++) {
     const line = new CallLine(input.callId, input.to, 'queued', attempt);
+    line.hangUpOnVoicemail = input.voicemail === 'hang-up';
     await records.recordCallEvent({ callId: input.callId, status: 'queued', at: new Date().toISOString(), detail: attempt > 1 ? `attempt ${attempt}` : undefined, eventKey: `queued:#${attempt}`, callStatus: 'queued' });
     try {
       ({ callSid: line.callSid } = await carrier.placeCall({ callId: input.callId, to: input.to, from: input.from, attempt }));
@@ -65,6 +68,7 @@ function retryReason(line: CallLine, outcome: CallOutcome | null): string | null
   const status: CallStatus = line.status;
   if (status === 'busy') return 'busy';
   if (status === 'no-answer') return 'with no answer';
+  if (line.reachedVoicemail && line.hangUpOnVoicemail) return 'at voicemail';
   // Cut off before the agent finished and with nothing to show for it: the line dropped.
   const gotSomething = Boolean(line.confirmed.caseNumber || outcome?.caseNumber || outcome?.resolved === 'yes');
   if (status === 'completed' && line.answered && !line.endedByAgent && !gotSomething) return 'dropped before the agent finished';

@@ -2,12 +2,12 @@ import { Router, type Request, type Response } from 'express';
 import type { Client } from '@temporalio/client';
 import type { AppConfig } from '../../common/config.js';
 import type { Logger } from '../../common/logger.js';
-import { getCallDetail, getOutcome, getTimelineEntry, getTranscriptLine, insertCall, listCalls } from '../../db/calls.js';
+import { getCallDetail, getOutcome, getTimelineEntry, getTranscriptLine, insertCall, listCalls, type CallOptions } from '../../db/calls.js';
 import type { Pool } from '../../db/pool.js';
 import { findRecording } from '../../db/recordings.js';
 import type { callWorkflow } from '../../workflows/callWorkflow.js';
 import { callWorkflowId } from '../../workflows/callSignals.js';
-import { callIdFor, fieldErrors, newCallSchema } from '../callRequest.js';
+import { callIdFor, fieldErrors, newCallSchema, type NewCallRequest } from '../callRequest.js';
 import type { LiveUpdates } from '../liveUpdates.js';
 import { ownerOf } from '../owner.js';
 
@@ -41,7 +41,7 @@ export function callRoutes({ pool, temporal, config, live, log }: CallRoutesDeps
     const isNew = await insertCall(pool, {
       id, ownerId, workflowId, to: body.to, from: config.twilio.fromNumber, company: body.company ?? null,
       userName: body.userName ?? null, issue: body.issue, goal: body.goal ?? null, facts: body.facts ?? {},
-      persona: body.persona ?? {}, options: body.options ?? {}, status: body.scheduledAt && Date.parse(body.scheduledAt) > Date.now() ? 'scheduled' : 'queued',
+      persona: body.persona ?? {}, options: withDefaults(body.options, config), status: body.scheduledAt && Date.parse(body.scheduledAt) > Date.now() ? 'scheduled' : 'queued',
     });
     if (!isNew) {
       const existing = await getCallDetail(pool, ownerId, id);
@@ -57,7 +57,7 @@ export function callRoutes({ pool, temporal, config, live, log }: CallRoutesDeps
       workflowIdConflictPolicy: 'USE_EXISTING',
       args: [{
         callId: id, to: body.to, from: config.twilio.fromNumber, maxCallMinutes: config.maxCallMinutes, record: body.options?.record ?? false,
-        scheduledAt: body.scheduledAt, retryDelaysSeconds: config.retryDelaysSeconds,
+        scheduledAt: body.scheduledAt, retryDelaysSeconds: config.retryDelaysSeconds, voicemail: body.options?.voicemail,
       }],
     });
     log.info(isNew ? 'call created' : 'call request repeated', { callId: id, to: body.to });
@@ -129,4 +129,10 @@ export function callRoutes({ pool, temporal, config, live, log }: CallRoutesDeps
   });
 
   return router;
+}
+
+/** A recorded call always announces it: with the caller's own words, or the configured default. */
+function withDefaults(options: NewCallRequest['options'], config: AppConfig): CallOptions {
+  if (!options?.record) return options ?? {};
+  return { ...options, recordingAnnouncement: options.recordingAnnouncement ?? config.recordingAnnouncement };
 }

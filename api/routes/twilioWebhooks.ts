@@ -32,6 +32,8 @@ const inboundCallSchema = z.object({
   To: z.string().min(1),
 });
 const callIdQuery = z.object({ callId: z.string().regex(/^call_[0-9a-f]{24}$/) });
+// The agent's TwiML App leg: the call id travels as a custom parameter of the `app:` address.
+const agentLegSchema = z.object({ CallSid: z.string().regex(/^CA[0-9a-f]{32}$/i), callId: callIdQuery.shape.callId });
 
 /** Webhooks the carrier calls: TwiML for an answered call, and call status callbacks. */
 export function twilioWebhookRoutes({ pool, temporal, config, log }: { pool: Pool; temporal: Client; config: AppConfig; log: Logger }): Router {
@@ -51,6 +53,18 @@ export function twilioWebhookRoutes({ pool, temporal, config, log }: { pool: Poo
     const call = query.success ? await getCallContext(pool, query.data.callId) : null;
     if (call) return void res.type('text/xml').send(connectToBridge(call.id));
     log.warn('voice webhook for an unknown call; hanging up', { query: req.query });
+    const response = new twilio.twiml.VoiceResponse();
+    response.hangup();
+    res.type('text/xml').send(response.toString());
+  });
+
+  // The Voice URL of the agent's TwiML App: the agent rejoins a call that moved into a conference (the user
+  // was looped in) as a participant whose audio is a media stream to the bridge.
+  router.post('/twilio/agent-leg', async (req, res) => {
+    const body = agentLegSchema.safeParse(req.body);
+    const call = body.success ? await getCallContext(pool, body.data.callId) : null;
+    if (call) return void res.type('text/xml').send(connectToBridge(call.id));
+    log.warn('agent leg for an unknown call; hanging up', { callId: req.body?.callId });
     const response = new twilio.twiml.VoiceResponse();
     response.hangup();
     res.type('text/xml').send(response.toString());

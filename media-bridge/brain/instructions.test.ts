@@ -24,4 +24,15 @@ describe('voice model instructions', () => {
     assert.match(text, /- Full name: Jane Doe/);
     assert.doesNotMatch(text, /Your name is/);
   });
+
+  it('has a recorded call announced to the first person, in the words chosen for it', () => {
+    const text = buildInstructions({ ...call, options: { record: true, recordingAnnouncement: 'This call is recorded for my records.' } });
+    assert.match(text, /## Recording announcement\n.*first answers, begin your first reply with: "This call is recorded for my records\."/);
+    assert.doesNotMatch(buildInstructions(call), /## Recording announcement/);
+  });
+
+  it('leaves a voicemail by default, and hangs up on one when the user said so', () => {
+    assert.match(buildInstructions(call), /## Voicemail\nIf you reach voicemail, wait for the beep, then leave one short message/);
+    assert.match(buildInstructions({ ...call, options: { voicemail: 'hang-up' } }), /## Voicemail\nIf you reach voicemail, do not leave a message/);
+  });
 });

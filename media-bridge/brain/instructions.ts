@@ -64,8 +64,22 @@ function outboundInstructions(call: CallContext): string {
     '## Facts you may disclose',
     ...(facts.length ? facts.map(([label, value]) => `- ${label}: ${value}`) : [`- Full name: ${userName}`]),
     ...NEVER_AGREE,
+    ...recordingSection(call),
+    ...voicemailSection(call),
     '## Tools',
     'record_outcome: after reading the case number and next steps back to the representative. ' +
       'end_call: once you have said goodbye.',
   ].join('\n');
+}
+
+/** A recorded call tells the first person who answers, in the user's chosen words. */
+function recordingSection(call: CallContext): string[] {
+  if (!call.options.record || !call.options.recordingAnnouncement) return [];
+  return ['## Recording announcement', `When a person (not a menu or a recording) first answers, begin your first reply with: "${call.options.recordingAnnouncement}"`];
+}
+
+function voicemailSection(call: CallContext): string[] {
+  return call.options.voicemail === 'hang-up'
+    ? ['## Voicemail', 'If you reach voicemail, do not leave a message: end the call right away; it will be tried again later.']
+    : ['## Voicemail', 'If you reach voicemail, wait for the beep, then leave one short message: who you are calling for, the issue in one sentence, and a request to call back; then end the call.'];
 }

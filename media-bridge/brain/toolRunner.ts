@@ -7,7 +7,8 @@ export interface ToolHost {
   /** Sends keys down the line; false when the carrier refused. */
   pressDigits(digits: string): Promise<boolean>;
   holdAnnounced(): void;
-  userNeeded(reason: string): void;
+  /** The customer is needed on the call; says whether they are being brought in, and what the model should do. */
+  userNeeded(reason: string): { ok: boolean; note: string };
   escalated(reason: string): void;
   hangUp(reason: string): Promise<void>;
   /** Answers the function call; `respond` lets the model speak again right away. */
@@ -41,8 +42,7 @@ export async function runTool(host: ToolHost, name: string, callId: string, rawA
       host.holdAnnounced();
       return host.reply(callId, { ok: true, note: 'Stay silent until a person speaks to you.' }, false);
     case 'request_user':
-      host.userNeeded(toolArguments.request_user.parse(args).reason);
-      return host.reply(callId, { ok: true, note: 'The customer was notified. Keep the representative on the line politely.' }, true);
+      return host.reply(callId, host.userNeeded(toolArguments.request_user.parse(args).reason), true);
     case 'escalate':
       host.escalated(toolArguments.escalate.parse(args).reason);
       return host.reply(callId, { ok: true }, true);

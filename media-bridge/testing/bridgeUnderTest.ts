@@ -3,7 +3,7 @@ import { signCallToken } from '../../common/callToken.js';
 import { createLogger } from '../../common/logger.js';
 import type { CallContext, NewTranscriptLine } from '../../db/calls.js';
 import { freePort } from '../../stack/ports.js';
-import type { Telephony } from '../../telephony/telephony.js';
+import { noTelephony } from './noTelephony.js';
 import { createBridgeServer } from '../server.js';
 import { TranscriptWriter } from '../transcriptWriter.js';
 import type { WorkflowNotifier } from '../workflowNotifier.js';
@@ -25,10 +25,6 @@ export async function startBridgeUnderTest(brainBaseUrl: string): Promise<{ line
   const lines: NewTranscriptLine[] = [];
   const port = await freePort();
   const bridgeUrl = `ws://127.0.0.1:${port}/media`;
-  const noTelephony: Telephony = {
-    placeCall: async () => ({ callSid: '' }), fetchCall: async () => ({ status: 'in-progress', durationSeconds: null }),
-    updateCall: async () => undefined, hangup: async () => undefined, downloadRecording: async () => Buffer.alloc(0),
-  };
   const { server } = createBridgeServer({
     loadCall: async (id) => (id === TEST_CALL.id ? TEST_CALL : null),
     saveUsage: async () => undefined,

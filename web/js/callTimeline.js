@@ -78,7 +78,10 @@ export function pendingRetry(call) {
 export function pendingUserRequest(call) {
   if (call.status !== 'in-progress') return null;
   const request = latestEntry(call.timeline, 'user-needed');
-  return request && Date.parse(request.at) >= latestRetryAt(call.timeline) ? request : null;
+  if (!request || Date.parse(request.at) < latestRetryAt(call.timeline)) return null;
+  // Once the user has been dialed in (or could not be), the request has been answered.
+  const answered = ['user-joined', 'user-unreachable'].map((status) => latestEntry(call.timeline, status));
+  return answered.some((entry) => entry && Date.parse(entry.at) >= Date.parse(request.at)) ? null : request;
 }
 
 /**

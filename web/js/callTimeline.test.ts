@@ -56,3 +56,12 @@ test('the agent’s call for the user stands while that call is live, and not on
   const nextAttempt = [...timeline, event('retry-scheduled', '03:00', 'attempt 1 ended busy; next attempt at 2025-03-03T10:05:00.000Z'), status('in-progress', '05:10')];
   assert.equal(pendingUserRequest({ status: 'in-progress', timeline: nextAttempt }), null);
 });
+
+test('the call for the user is answered once they join, or once their phone went unanswered', () => {
+  const request = event('user-needed', '02:00', 'only the patient may discuss the bill');
+  const timeline = [status('in-progress', '00:10'), request];
+  assert.equal(pendingUserRequest({ status: 'in-progress', timeline: [...timeline, event('user-joined', '02:20')] }), null);
+  assert.equal(pendingUserRequest({ status: 'in-progress', timeline: [...timeline, event('user-unreachable', '02:50')] }), null);
+  const askedAgain = event('user-needed', '04:00', 'they need the patient again');
+  assert.equal(pendingUserRequest({ status: 'in-progress', timeline: [...timeline, event('user-left', '03:00'), event('user-joined', '02:20'), askedAgain] }), askedAgain);
+});

@@ -14,6 +14,6 @@ export function renderUserNeeded(call) {
     { class: 'needs-you', role: 'alert', dataset: { testid: 'user-needed' } },
     el('h2', { class: 'needs-you-title' }, 'Your agent needs you on this call'),
     request.detail ? el('p', { class: 'needs-you-reason' }, readableText(request.detail)) : null,
-    el('p', { class: 'needs-you-note' }, 'The agent is keeping the representative on the line.'),
+    el('p', { class: 'needs-you-note' }, 'The agent is keeping the representative on the line and calling your phone to bring you in.'),
   );
 }
