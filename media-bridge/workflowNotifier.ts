@@ -12,8 +12,14 @@ export class WorkflowNotifier {
         await this.client.workflow.getHandle(workflowId).signal(signal, payload);
         return;
       } catch (err) {
+        const message = (err as Error).message;
+        // The last words of a call (its stream closing) often reach the workflow after it has finished.
+        if (/already completed/.test(message)) {
+          this.log.debug('the call workflow had already finished', { workflowId, signal: signal.name });
+          return;
+        }
         if ((err as Error).name === 'WorkflowNotFoundError' || attempt >= attempts) {
-          this.log.error('could not signal the call workflow', { workflowId, signal: signal.name, error: (err as Error).message });
+          this.log.error('could not signal the call workflow', { workflowId, signal: signal.name, error: message });
           return;
         }
         await new Promise((r) => setTimeout(r, 250 * 2 ** attempt));

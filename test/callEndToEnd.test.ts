@@ -5,6 +5,8 @@ import { ACME, FINAL_STATUSES as FINAL, ISSUE, callAcmeAndCheckOutcome } from '.
 import { recordHistoryIfAsked } from './support/recordHistory.js';
 import { startTestStack, type TestStack } from './support/testStack.js';
 
+const PATEL_DENTAL = '+18005550111';
+
 describe('one call, end to end, through the HTTP API', { timeout: 300_000 }, () => {
   let stack: TestStack;
   before(async () => {
@@ -108,6 +110,21 @@ describe('one call, end to end, through the HTTP API', { timeout: 300_000 }, () 
     assert.equal(call.status, 'completed');
     assert.ok(call.transcript.some((l: any) => l.speaker === 'agent'), 'the agent answered');
     assert.ok(call.transcript.some((l: any) => l.speaker === 'callee' && /Dana/.test(l.text)), `the caller was heard: ${JSON.stringify(call.transcript)}`);
+  });
+
+  it('hangs up at a voicemail box and tries again later when the user chose not to leave messages', async () => {
+    const created = await postJson(`${stack.api}/calls`, { to: PATEL_DENTAL, issue: 'I need to reschedule my cleaning appointment next Tuesday.', options: { voicemail: 'hang-up' } });
+    assert.equal(created.status, 201, JSON.stringify(created.body));
+    const call = await waitFor('the voicemail call to finish', () => getJson(`${stack.api}/calls/${created.body.id}`).then((r) => r.body), (c) => FINAL.includes(c.status));
+    const statuses = call.timeline.map((e: any) => e.status);
+    assert.ok(statuses.includes('voicemail-beep'), `the beep was heard: ${statuses}`);
+    const retry = call.timeline.find((e: any) => e.status === 'retry-scheduled');
+    assert.match(retry?.detail ?? '', /ended at voicemail/, `the call is tried again: ${statuses}`);
+    assert.equal(statuses.filter((s: string) => s === 'dialing').length, 2);
+    // Nothing the agent said after the beep: no message was left.
+    const beepAt = Date.parse(call.timeline.find((e: any) => e.status === 'voicemail-beep').at);
+    const afterBeep = call.transcript.filter((l: any) => l.speaker === 'agent' && Date.parse(l.at) > beepAt && Date.parse(l.at) < Date.parse(retry.at));
+    assert.deepEqual(afterBeep, [], 'no message was left');
   });
 
   it('refuses carrier webhooks whose signature does not match', async () => {
