@@ -63,7 +63,11 @@ export interface CallDetail extends Omit<CallSummary, 'outcome'> {
   transcript: TranscriptLine[];
   outcome: CallOutcome | null;
   /** What the voice model cost on this call (estimated from its reported token usage). */
-  cost: { usd: number; usage: Record<string, number> };
+  cost: { usd: number; usage: Record<string, number | string | null> };
+  /** The carrier's answering-machine detection verdict (Twilio's AnsweredBy), when it was asked for. */
+  answeredBy: string | null;
+  /** How far the call got: a phone menu, a person, or a voicemail box. */
+  reached: 'ivr' | 'human' | 'voicemail' | null;
   /** The stored recording, when the call was recorded and the carrier delivered it. */
   recording: { url: string; durationSeconds: number | null } | null;
 }
@@ -133,6 +137,8 @@ export async function getCallDetail(pool: pg.Pool, ownerId: string, id: string):
     transcript,
     outcome: r.outcome ?? null,
     cost: { usd: Number(r.brain_cost_usd), usage: r.brain_usage },
+    answeredBy: r.answered_by ?? null,
+    reached: r.brain_usage?.reached ?? reachedFromAnsweredBy(r.answered_by),
     recording: r.recording_call ? { url: `/calls/${r.id}/recording`, durationSeconds: r.recording_seconds } : null,
   };
 }
@@ -258,4 +264,11 @@ function transcriptLineOf(r: Record<string, any>): TranscriptLine {
 
 export async function saveBrainUsage(pool: pg.Pool, callId: string, usage: object, costUsd: number): Promise<void> {
   await pool.query('UPDATE calls SET brain_usage = $2, brain_cost_usd = $3, updated_at = now() WHERE id = $1', [callId, JSON.stringify(usage), costUsd]);
+}
+
+/** The carrier's answering-machine verdict, when the bridge could not tell who it reached. */
+function reachedFromAnsweredBy(answeredBy: string | null): CallDetail['reached'] {
+  if (!answeredBy) return null;
+  if (answeredBy === 'human') return 'human';
+  return /^(machine|fax)/.test(answeredBy) ? 'voicemail' : null;
 }

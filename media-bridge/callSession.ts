@@ -7,8 +7,8 @@ import { buildInstructions } from './brain/instructions.js';
 import { BrainConnection, type BrainConnectionOptions } from './brain/brainConnection.js';
 import type { BrainEvent, BrainSettings } from './brain/realtimeBrain.js';
 import { runTool, type ToolHost } from './brain/toolRunner.js';
-import { UsageMeter, type UsageTotals } from './brain/usageMeter.js';
-import type { LineStats } from './holdGate.js';
+import { UsageMeter } from './brain/usageMeter.js';
+import type { CallLineReport, Reached } from './holdGate.js';
 import type { CarrierStream } from './carrierStream.js';
 import { HoldGate } from './holdGate.js';
 import { LineWatch } from './lineWatch.js';
@@ -32,7 +32,7 @@ export interface CallSessionDeps {
   callSid: string;
   /** Our TwiML webhook for this call: after keys are played the carrier is redirected back to it. */
   voiceUrl: string;
-  saveUsage(usage: UsageTotals & LineStats, costUsd: number): Promise<void>;
+  saveUsage(report: CallLineReport, costUsd: number): Promise<void>;
   /** Live, not-yet-final text of what someone is saying, for the UI (not stored). */
   publishPartial: PartialPublisher;
   /** How to bring the user onto the call; without it the agent cannot loop them in. */
@@ -66,6 +66,7 @@ export class CallSession {
   private suspendTimer: NodeJS.Timeout | undefined;
   /** none -> moving (the call is being put into a conference) -> in (the agent's conference leg is attached). */
   private conference: 'none' | 'moving' | 'in' = 'none';
+  private reached: Reached | null = null;
   private responseDoneWaiters: Array<() => void> = [];
   private ending = false;
   private ended = false;
@@ -117,6 +118,7 @@ export class CallSession {
     if (heard?.type === 'voicemail-beep') {
       this.holdGate.disable();
       this.lineEvent('voicemail-beep', `${Math.round(heard.frequencyHz)} Hz`);
+      this.reached = 'voicemail';
       if (this.deps.call.options.voicemail === 'hang-up') void this.hangUp('voicemail answered; no message left, the call will be tried again');
     }
     else if (heard?.type === 'dead-air') this.deadAir();
@@ -126,6 +128,7 @@ export class CallSession {
     } else if (event?.type === 'human-reached') {
       clearTimeout(this.suspendTimer);
       this.lineEvent('human-reached', `after ${this.holdGate.stats.holdSeconds.toFixed(0)} s on hold`);
+      this.reached = 'human';
       void this.brain.resume();
     }
   }
@@ -208,7 +211,11 @@ export class CallSession {
   }
 
   private readonly toolHost: ToolHost = {
-    confirmOutcome: (values) => this.deps.workflow.signal(this.workflowId, outcomeConfirmedSignal, values),
+    confirmOutcome: (values) => {
+      // Only a person reads out a case number and agrees to read it back.
+      if (this.reached !== 'voicemail') this.reached = 'human';
+      return this.deps.workflow.signal(this.workflowId, outcomeConfirmedSignal, values);
+    },
     pressDigits: (digits) => this.pressDigits(digits),
     holdAnnounced: () => this.holdGate.hint(),
     userNeeded: (reason) => this.userNeeded(reason),
@@ -281,6 +288,7 @@ export class CallSession {
     try {
       await this.deps.telephony.updateCall(this.deps.callSid, twiml);
       this.transcript.note(`You pressed ${digits}`);
+      this.reached ??= 'ivr';
       return true;
     } catch (err) {
       this.deps.log.warn('pressing keys failed', { callId: this.callId, digits, error: (err as Error).message });
@@ -289,7 +297,7 @@ export class CallSession {
   }
 
   private saveUsage(): void {
-    this.deps.saveUsage({ ...this.usage.totals, ...this.holdGate.stats }, this.usage.costUsd).catch((err) => this.deps.log.warn('storing usage failed', { error: err.message }));
+    this.deps.saveUsage({ ...this.usage.totals, ...this.holdGate.stats, reached: this.reached }, this.usage.costUsd).catch((err) => this.deps.log.warn('storing usage failed', { error: err.message }));
   }
 
   private lineEvent(type: MediaUpdate['type'], detail: string): void {

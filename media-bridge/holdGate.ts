@@ -1,6 +1,7 @@
 import { FRAME_MS } from '../common/audio/mulaw.js';
 import { HoldGate as AudioHoldGate } from './audio/holdGate.js';
 import type { HoldEvent } from './audio/holdDetector.js';
+import type { UsageTotals } from './brain/usageMeter.js';
 
 // What the voice model charges to listen (PROTOCOLS.md: ~600 tokens a minute at $32 per 1M tokens).
 const LISTENING_USD_PER_MINUTE = (600 * 32) / 1_000_000;
@@ -10,6 +11,12 @@ export interface LineStats {
   audioSentSeconds: number;
   savedUsd: number;
 }
+
+/** Who the call got to: a phone menu, a person, or a voicemail box (the furthest point reached). */
+export type Reached = 'ivr' | 'human' | 'voicemail';
+
+/** What the bridge stores about a call's line and its voice model. */
+export type CallLineReport = UsageTotals & LineStats & { reached: Reached | null };
 
 /**
  * The hold gate on the carrier's base64 payloads, counting what the voice model was spared: nothing goes

@@ -6,8 +6,7 @@ import type { Logger } from '../common/logger.js';
 import type { CallContext } from '../db/calls.js';
 import type { Telephony } from '../telephony/telephony.js';
 import type { BrainSettings } from './brain/realtimeBrain.js';
-import type { UsageTotals } from './brain/usageMeter.js';
-import type { LineStats } from './holdGate.js';
+import type { CallLineReport } from './holdGate.js';
 import { CallSession } from './callSession.js';
 import { CarrierStream } from './carrierStream.js';
 import type { LoopInSettings } from './userLoopIn.js';
@@ -17,7 +16,7 @@ import type { WorkflowNotifier } from './workflowNotifier.js';
 export interface BridgeDeps {
   /** The call a stream belongs to (its issue, facts, persona), or null when there is no such call. */
   loadCall(callId: string): Promise<CallContext | null>;
-  saveUsage(callId: string, usage: UsageTotals & LineStats, costUsd: number): Promise<void>;
+  saveUsage(callId: string, report: CallLineReport, costUsd: number): Promise<void>;
   publishPartial(callId: string, partial: { speaker: 'agent' | 'callee'; itemId: string; text: string }): void;
   telephony: Telephony;
   transcripts: TranscriptWriter;
