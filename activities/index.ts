@@ -6,18 +6,19 @@ import { getCallContext, getTranscript, recordCallEvent, saveOutcome, type CallE
 import type { Pool } from '../db/pool.js';
 import { saveRecording, setAnsweredBy } from '../db/recordings.js';
 import type { Telephony } from '../telephony/telephony.js';
-import { mkdir, writeFile } from 'node:fs/promises';
-import path from 'node:path';
+import { recordingKey, type RecordingStore } from '../storage/recordingStore.js';
 import { extractOutcome as extract } from './outcome/extractOutcome.js';
 
 export interface ActivityDeps {
   pool: Pool;
   telephony: Telephony;
   config: AppConfig;
+  /** Where recordings are kept (a local directory, or an S3 bucket). */
+  recordings: RecordingStore;
 }
 
 /** Every side effect a call workflow needs. Workflows see only the type of this object. */
-export function createActivities({ pool, telephony, config }: ActivityDeps) {
+export function createActivities({ pool, telephony, config, recordings }: ActivityDeps) {
   const log = createLogger('activities');
   const extractionModel = config.openai.local ? null : { client: new OpenAI({ apiKey: config.openai.apiKey }), name: config.openai.extractionModel };
   const callbackUrl = (route: string, callId: string) => `${config.api.publicUrl}/twilio/${route}?callId=${encodeURIComponent(callId)}`;
@@ -68,10 +69,7 @@ export function createActivities({ pool, telephony, config }: ActivityDeps) {
     /** Copies the carrier's recording into our own storage, so it outlives the carrier's retention. */
     async storeRecording(input: { callId: string; recordingSid: string; durationSeconds: number | null; channels: number }): Promise<void> {
       const audio = await telephony.downloadRecording(input.recordingSid);
-      const dir = path.resolve(config.dataDir, 'recordings');
-      await mkdir(dir, { recursive: true });
-      const filePath = path.join(dir, `${input.callId}.wav`);
-      await writeFile(filePath, audio);
+      const filePath = await recordings.save(recordingKey(input.callId, input.recordingSid), audio);
       await saveRecording(pool, { callId: input.callId, recordingSid: input.recordingSid, filePath, durationSeconds: input.durationSeconds, channels: input.channels, bytes: audio.length });
     },
 

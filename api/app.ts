@@ -4,6 +4,7 @@ import type { Client } from '@temporalio/client';
 import type { AppConfig } from '../common/config.js';
 import type { Logger } from '../common/logger.js';
 import type { Pool } from '../db/pool.js';
+import type { RecordingStore } from '../storage/recordingStore.js';
 import type { LiveUpdates } from './liveUpdates.js';
 import { openApiDocument } from './openapi.js';
 import { callRoutes } from './routes/calls.js';
@@ -12,7 +13,7 @@ import { twilioWebhookRoutes } from './routes/twilioWebhooks.js';
 
 const WEB_DIR = fileURLToPath(new URL('../web/', import.meta.url));
 
-export function createApp(deps: { pool: Pool; temporal: Client; config: AppConfig; live: LiveUpdates; log: Logger }): express.Express {
+export function createApp(deps: { pool: Pool; temporal: Client; config: AppConfig; live: LiveUpdates; log: Logger; recordings: RecordingStore }): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', true);

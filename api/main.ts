@@ -1,3 +1,5 @@
+import path from 'node:path';
+import { recordingStoreFromEnv } from '../storage/recordingStoreFromEnv.js';
 import { Client, Connection } from '@temporalio/client';
 import { loadConfig } from '../common/config.js';
 import { createLogger } from '../common/logger.js';
@@ -19,7 +21,8 @@ async function main(): Promise<void> {
   const temporal = new Client({ connection, namespace: config.temporal.namespace });
   const live = new LiveUpdates(config.database.url, log);
   await live.start();
-  const app = createApp({ pool, temporal, config, live, log });
+  const recordings = recordingStoreFromEnv(process.env, path.resolve(config.dataDir));
+  const app = createApp({ pool, temporal, config, live, log, recordings });
   const server = app.listen(config.api.port, '0.0.0.0', () => {
     log.info(`serving on http://localhost:${config.api.port}`);
     reportReady();

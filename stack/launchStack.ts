@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { recordingStoreFromEnv } from '../storage/recordingStoreFromEnv.js';
 import { fileURLToPath } from 'node:url';
 import { loadConfig, type AppConfig } from '../common/config.js';
 import { migrate } from '../db/migrate.js';
@@ -28,6 +29,8 @@ export interface Stack {
 export async function launchStack(env: NodeJS.ProcessEnv, log: (m: string) => void): Promise<Stack> {
   const config = loadConfig(env);
   const dataDir = path.resolve(ROOT, config.dataDir);
+  // Checked here too, so a bad S3 setting stops start-up with one message instead of crashing children.
+  recordingStoreFromEnv(env, dataDir);
   const ownTemporal = !env.TEMPORAL_ADDRESS;
   const ownPostgres = !config.database.url;
 

@@ -4,16 +4,26 @@ import { getJson, postJson, waitFor } from './support/http.js';
 import { ACME, FINAL_STATUSES as FINAL, ISSUE, callAcmeAndCheckOutcome } from './support/acmeCall.js';
 import { recordHistoryIfAsked } from './support/recordHistory.js';
 import { startTestStack, type TestStack } from './support/testStack.js';
+import { ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
+import { startObjectStore } from '../sandbox/objectStore/objectStore.js';
+
+const RECORDINGS_BUCKET = 'call-recordings';
+const S3_KEYS = { accessKeyId: 'test-access-key', secretAccessKey: 'test-secret-key' };
 
 const PATEL_DENTAL = '+18005550111';
+const MERIDIAN_HEALTH = '+18005550110';
 
 describe('one call, end to end, through the HTTP API', { timeout: 300_000 }, () => {
   let stack: TestStack;
+  let bucket: Awaited<ReturnType<typeof startObjectStore>>;
   before(async () => {
-    stack = await startTestStack();
+    // Recordings go to an S3 bucket here (the sandbox's S3 stand-in), to prove that path; the default is a local directory.
+    bucket = await startObjectStore({ host: '127.0.0.1', port: 0, ...S3_KEYS, buckets: [RECORDINGS_BUCKET] });
+    stack = await startTestStack({ S3_BUCKET: RECORDINGS_BUCKET, S3_ENDPOINT: bucket.url, S3_ACCESS_KEY_ID: S3_KEYS.accessKeyId, S3_SECRET_ACCESS_KEY: S3_KEYS.secretAccessKey });
   });
   after(async () => {
     await stack?.stop();
+    await bucket?.close();
   });
 
   it('phones the business, states the issue and comes back with the case number it was given', async () => {
@@ -33,6 +43,29 @@ describe('one call, end to end, through the HTTP API', { timeout: 300_000 }, () 
     const listed = await getJson(`${stack.api}/calls`);
     assert.ok(listed.body.calls.some((c: any) => c.id === call.id && c.outcome?.caseNumber === call.outcome.caseNumber));
     assert.ok(call.cost.usd > 0, 'the voice model usage is priced');
+  });
+
+  it('announces the recording to the person who answers, keeps the WAV in the bucket and serves it', async () => {
+    const created = await postJson(`${stack.api}/calls`, { to: ACME, issue: ISSUE, company: 'Acme Telecom', userName: 'Jane Doe', options: { record: true } });
+    assert.equal(created.status, 201, JSON.stringify(created.body));
+    const call = await waitFor('the recorded call to be stored', () => getJson(`${stack.api}/calls/${created.body.id}`).then((r) => r.body), (c) => c.recording !== null, 180_000);
+    const firstAgentLine = call.transcript.find((l: any) => l.speaker === 'agent')?.text ?? '';
+    assert.match(firstAgentLine, /^Just so you know, this call is being recorded\./, 'the recording was announced first');
+
+    const wav = await fetch(`${stack.api}${call.recording.url}`);
+    assert.equal(wav.status, 200);
+    assert.equal(wav.headers.get('content-type'), 'audio/wav');
+    const audio = Buffer.from(await wav.arrayBuffer());
+    assert.equal(audio.subarray(0, 4).toString(), 'RIFF');
+    assert.equal(audio.readUInt16LE(22), 2, 'both sides of the call, one channel each');
+    const part = await fetch(`${stack.api}${call.recording.url}`, { headers: { range: 'bytes=0-43' } });
+    assert.equal(part.status, 206, 'players can seek');
+    assert.deepEqual(Buffer.from(await part.arrayBuffer()), audio.subarray(0, 44));
+
+    const s3 = new S3Client({ endpoint: bucket.url, region: 'us-east-1', forcePathStyle: true, credentials: S3_KEYS });
+    const listed = await s3.send(new ListObjectsV2Command({ Bucket: RECORDINGS_BUCKET, Prefix: `recordings/${call.id}/` }));
+    assert.equal(listed.Contents?.length, 1, 'the recording is in the bucket');
+    assert.equal(listed.Contents?.[0].Size, audio.length);
   });
 
   it('streams status and transcript updates live over SSE', async () => {
@@ -110,6 +143,23 @@ describe('one call, end to end, through the HTTP API', { timeout: 300_000 }, () 
     assert.equal(call.status, 'completed');
     assert.ok(call.transcript.some((l: any) => l.speaker === 'agent'), 'the agent answered');
     assert.ok(call.transcript.some((l: any) => l.speaker === 'callee' && /Dana/.test(l.text)), `the caller was heard: ${JSON.stringify(call.transcript)}`);
+  });
+
+  it('brings the user onto the call when only the patient may speak, and still comes back with the reference number', async () => {
+    const created = await postJson(`${stack.api}/calls`, {
+      to: MERIDIAN_HEALTH, company: 'Meridian Health Partners', userName: 'Jane Doe',
+      issue: "I received a hospital bill for 1,240 dollars that I can't pay at once and I'd like a payment plan.",
+      facts: { 'Patient name': 'Jane Doe', 'Date of birth': 'November 3, 1979' },
+    });
+    assert.equal(created.status, 201, JSON.stringify(created.body));
+    const call = await waitFor('the call with the user looped in to finish', () => getJson(`${stack.api}/calls/${created.body.id}`).then((r) => r.body), (c) => FINAL.includes(c.status), 240_000);
+    const statuses = call.timeline.map((e: any) => e.status);
+    assert.equal(call.status, 'completed');
+    assert.ok(statuses.indexOf('user-needed') >= 0 && statuses.indexOf('user-needed') < statuses.indexOf('user-joined'), `the user was asked for, then joined: ${statuses}`);
+    const heard = call.transcript.filter((l: any) => l.speaker === 'callee').map((l: any) => l.text).join(' | ');
+    assert.match(heard, /Jane/, 'the user spoke on the call');
+    assert.match(heard, /verified/i, 'the representative verified the user');
+    assert.match(call.outcome?.caseNumber ?? '', /^MHP/, `the reference number was brought back: ${JSON.stringify(call.outcome)}`);
   });
 
   it('hangs up at a voicemail box and tries again later when the user chose not to leave messages', async () => {

@@ -1,4 +1,6 @@
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { recordingStoreFromEnv } from '../storage/recordingStoreFromEnv.js';
 import { DefaultLogger, NativeConnection, Runtime, Worker, makeTelemetryFilterString } from '@temporalio/worker';
 import { createActivities } from '../activities/index.js';
 import { loadConfig } from '../common/config.js';
@@ -14,13 +16,15 @@ async function main(): Promise<void> {
   if (!config.database.url) throw new Error('DATABASE_URL is required (npm start sets it)');
   Runtime.install({ logger: new DefaultLogger(config.logLevel === 'debug' ? 'DEBUG' : 'WARN'), telemetryOptions: { logging: { filter: makeTelemetryFilterString({ core: 'WARN' }) } } });
   const pool = createPool(config.database.url);
+  const recordings = recordingStoreFromEnv(process.env, path.resolve(config.dataDir));
+  log.info(`recordings are kept in ${recordings.describe()}`);
   const connection = await NativeConnection.connect({ address: config.temporal.address });
   const worker = await Worker.create({
     connection,
     namespace: config.temporal.namespace,
     taskQueue: config.temporal.taskQueue,
     workflowsPath: fileURLToPath(new URL('../workflows/index.ts', import.meta.url)),
-    activities: createActivities({ pool, telephony: twilioTelephony(config.twilio), config }),
+    activities: createActivities({ pool, telephony: twilioTelephony(config.twilio), config, recordings }),
   });
   const stop = () => worker.shutdown();
   process.once('SIGINT', stop);

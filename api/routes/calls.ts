@@ -10,6 +10,8 @@ import { callWorkflowId } from '../../workflows/callSignals.js';
 import { callIdFor, fieldErrors, newCallSchema, type NewCallRequest } from '../callRequest.js';
 import type { LiveUpdates } from '../liveUpdates.js';
 import { ownerOf } from '../owner.js';
+import { sendRecording } from '../recordingResponse.js';
+import type { RecordingStore } from '../../storage/recordingStore.js';
 
 export interface CallRoutesDeps {
   pool: Pool;
@@ -17,9 +19,10 @@ export interface CallRoutesDeps {
   config: AppConfig;
   live: LiveUpdates;
   log: Logger;
+  recordings: RecordingStore;
 }
 
-export function callRoutes({ pool, temporal, config, live, log }: CallRoutesDeps): Router {
+export function callRoutes({ pool, temporal, config, live, log, recordings }: CallRoutesDeps): Router {
   const router = Router();
 
   router.post('/calls', async (req: Request, res: Response) => {
@@ -77,8 +80,7 @@ export function callRoutes({ pool, temporal, config, live, log }: CallRoutesDeps
   router.get('/calls/:id/recording', async (req, res) => {
     const recording = await findRecording(pool, ownerOf(req), req.params.id);
     if (!recording) return void res.status(404).json({ error: `no recording for call ${req.params.id}` });
-    res.type('audio/wav').setHeader('content-disposition', `inline; filename="${req.params.id}.wav"`);
-    res.sendFile(recording.filePath, (err) => err && !res.headersSent && res.status(410).json({ error: 'the recording file is gone' }));
+    await sendRecording(req, res, recordings, recording);
   });
 
   router.get('/calls/:id/events', async (req, res) => {
