@@ -15,7 +15,8 @@ import { LineWatch } from './lineWatch.js';
 import { PlaybackTracker } from './playbackTracker.js';
 import type { TranscriptWriter } from './transcriptWriter.js';
 import { CallTranscript, type PartialPublisher } from './callTranscript.js';
-import { escapeXml, UserLoopIn, type LoopInSettings } from './userLoopIn.js';
+import { UserLoopIn, type LoopInSettings } from './userLoopIn.js';
+import { Keypad } from './keys/keypad.js';
 import type { WorkflowNotifier } from './workflowNotifier.js';
 
 // Past this long on hold the voice model's session is closed, not just left unfed, and reopened on pickup.
@@ -67,6 +68,9 @@ export class CallSession {
   /** none -> moving (the call is being put into a conference) -> in (the agent's conference leg is attached). */
   private conference: 'none' | 'moving' | 'in' = 'none';
   private reached: Reached | null = null;
+  private readonly keypad: Keypad;
+  /** When each far-end utterance began, in call time (for judging whether a menu took the keys). */
+  private readonly calleeSpeechAtMs = new Map<string, number>();
   private responseDoneWaiters: Array<() => void> = [];
   private ending = false;
   private ended = false;
@@ -75,6 +79,11 @@ export class CallSession {
   constructor(private readonly deps: CallSessionDeps) {
     this.workflowId = callWorkflowId(deps.call.id);
     this.transcript = new CallTranscript(deps.call.id, deps.transcripts, deps.publishPartial, this.playback);
+    this.keypad = new Keypad({
+      telephony: deps.telephony, callSid: deps.callSid, voiceUrl: deps.voiceUrl, mode: deps.call.options.keypad ?? 'carrier',
+      stream: () => this.stream, tellModel: (text, respond) => this.tellModel(text, respond), remember: (line) => this.transcript.note(line),
+      log: deps.log.child(deps.call.id),
+    });
     const settings = { ...deps.brain, voice: deps.call.persona.voice ?? deps.brain.voice };
     this.brain = new BrainConnection(settings, () => this.instructions(), deps.log.child(deps.call.id), deps.brainOptions);
     this.brain.on('event', (event) => this.fromBrain(event));
@@ -92,10 +101,12 @@ export class CallSession {
     stream.on('mark', (name) => {
       this.playback.markPlayed(name, Date.now());
       this.transcript.storeHeardAgentLines();
+      this.keypad.markPlayed(name, this.callMs);
     });
     stream.on('dtmf', (digit) => this.tellModel(`[The caller pressed ${digit}]`));
     stream.once('close', () => this.streamEnded(stream));
     void this.deps.workflow.signal(this.workflowId, mediaSignal, { type: 'stream-started', streamSid: stream.streamSid ?? '', at: new Date().toISOString() });
+    this.keypad.streamStarted(this.callMs);
     if (this.conference === 'moving') {
       this.conference = 'in';
       this.tellModel("[You are back on the call, now a conference line. The customer's phone is ringing; if the representative speaks, tell them the customer will join in a moment.]");
@@ -114,7 +125,9 @@ export class CallSession {
     const callMs = this.framesIn++ * FRAME_MS;
     const { forward, event } = this.holdGate.push(payload, callMs);
     for (const frame of forward) this.brain.appendAudio(frame);
-    const heard = this.lineWatch.push(Buffer.from(payload, 'base64'), callMs, this.holdGate.onHold);
+    const audio = Buffer.from(payload, 'base64');
+    this.keypad.heard(audio, callMs);
+    const heard = this.lineWatch.push(audio, callMs, this.holdGate.onHold);
     if (heard?.type === 'voicemail-beep') {
       this.holdGate.disable();
       this.lineEvent('voicemail-beep', `${Math.round(heard.frequencyHz)} Hz`);
@@ -160,9 +173,10 @@ export class CallSession {
         return this.agentAudioDone();
       case 'input_audio_buffer.speech_started':
         this.transcript.calleeStarted(event.item_id, (this.firstAudioAt ?? Date.now()) + (event.audio_start_ms ?? 0));
+        this.calleeSpeechAtMs.set(event.item_id, this.callMs);
         return this.bargeIn();
       case 'conversation.item.input_audio_transcription.completed':
-        return void this.transcript.calleeSaid(event.item_id, event.transcript ?? '');
+        return this.calleeSaid(event.item_id, event.transcript ?? '');
       case 'response.output_audio_transcript.delta':
         return this.transcript.partial('agent', event.item_id, event.delta);
       case 'conversation.item.input_audio_transcription.delta':
@@ -186,11 +200,23 @@ export class CallSession {
     }
   }
 
+  private calleeSaid(itemId: string, transcript: string): void {
+    const text = this.transcript.calleeSaid(itemId, transcript);
+    const startedAtMs = this.calleeSpeechAtMs.get(itemId) ?? this.callMs;
+    this.calleeSpeechAtMs.delete(itemId);
+    if (text) this.keypad.farEndSaid(text, startedAtMs);
+  }
+
+  /** Time in the call, on the one clock that survives stream changes. */
+  private get callMs(): number {
+    return this.framesIn * FRAME_MS;
+  }
+
   private agentAudio(itemId: string, delta: string): void {
     if (!this.stream || !delta) return;
     const now = Date.now();
     this.transcript.agentStarted(itemId, now);
-    this.lineWatch.agentSpoke(this.framesIn * FRAME_MS);
+    this.lineWatch.agentSpoke(this.callMs);
     this.stream.sendAudio(delta);
     for (const mark of this.playback.queue(itemId, Buffer.byteLength(delta, 'base64'), now)) this.stream.sendMark(mark);
   }
@@ -279,21 +305,12 @@ export class CallSession {
     if (respond) this.brain.send({ type: 'response.create' });
   }
 
-  // Media Streams cannot carry keys. The call is redirected to <Play digits> and back to our TwiML, which
-  // opens a new stream that re-attaches to this session; the model session stays open across the gap.
   private async pressDigits(digits: string): Promise<boolean> {
     // Redirecting the business leg would pull it out of the conference the user is in.
     if (this.conference !== 'none') return false;
-    const twiml = `<Response><Play digits="${digits}"/><Redirect method="POST">${escapeXml(this.deps.voiceUrl)}</Redirect></Response>`;
-    try {
-      await this.deps.telephony.updateCall(this.deps.callSid, twiml);
-      this.transcript.note(`You pressed ${digits}`);
-      this.reached ??= 'ivr';
-      return true;
-    } catch (err) {
-      this.deps.log.warn('pressing keys failed', { callId: this.callId, digits, error: (err as Error).message });
-      return false;
-    }
+    const sent = await this.keypad.press(digits);
+    if (sent) this.reached ??= 'ivr';
+    return sent;
   }
 
   private saveUsage(): void {

@@ -103,6 +103,8 @@ export interface MenuScript {
   /** The option (by id) that speech the business cannot recognize selects; otherwise it is invalid input. */
   unrecognizedSpeech?: string;
   onFailure: { say?: string; to: string };
+  /** A flaky line: the first key press on the menu's first visit never arrives, and the prompt plays again. */
+  ignoresFirstPress?: boolean;
 }
 
 export interface MenuOption {

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { DigitArrival } from './businessScript.js';
+import { MULAW_SILENCE } from '../../common/audio/mulaw.js';
 import { callScenario, type CallerSimulator, scenarioFromYaml } from './callerSimulator.js';
 
 const MAIN_PROMPT = 'For accounts, press 1. For cards, press 2.';
@@ -195,4 +196,82 @@ expected:
   caller.pressLikeCarrier('4410023#');
   assert.equal(await caller.nextBusinessTurn(), DESK_GREETING);
   assert.deepEqual(caller.line.report!().slots.prescription, { heard: '4410023', value: '4410023', matched: true });
+});
+
+function flakyBank(): Promise<CallerSimulator> {
+  const script = scenarioFromYaml(`
+name: Flaky Bank
+number: "+18005550193"
+ivr:
+  timeoutSeconds: 2
+  repeats: 1
+  menus:
+    main:
+      ignoresFirstPress: true
+      greeting: Welcome to Test Bank.
+      prompt: ${MAIN_PROMPT}
+      options:
+        - { digit: "1", to: desk }
+        - { digit: "2", to: cards }
+    cards:
+      prompt: ${CARDS_PROMPT}
+      options:
+        - { digit: "3", to: desk }
+        - { digit: "*", to: main }
+departments:
+  desk:
+    agent:
+      turns:
+        - say: ${DESK_GREETING}
+        - { say: Goodbye., to: hang-up }
+expected:
+  path: ["2", "3"]
+  outcome: { finalStatus: completed, caseNumber: false }
+`);
+  return callScenario(script);
+}
+
+test('a menu on a flaky line loses the first press and, after a short pause, plays its prompt again', async () => {
+  const caller = await flakyBank();
+  assert.equal(await caller.nextBusinessTurn(), `Welcome to Test Bank. ${MAIN_PROMPT}`);
+  caller.pressLikeCarrier('2');
+  const pause = await caller.listen(1.2);
+  assert.ok(pause.every((byte) => byte === MULAW_SILENCE), 'silence while the press is lost');
+  assert.equal(await caller.nextBusinessTurn(), MAIN_PROMPT, 'the prompt again, without the greeting or an error message');
+  caller.pressLikeCarrier('2');
+  assert.equal(await caller.nextBusinessTurn(), CARDS_PROMPT, 'the second press lands');
+  assert.deepEqual(caller.line.report!().menuPath, ['2'], 'the lost press chose nothing');
+});
+
+test('every key of the lost press is lost, and a later visit to the menu takes keys at once', async () => {
+  const caller = await flakyBank();
+  await caller.nextBusinessTurn();
+  caller.pressLikeCarrier('21');
+  assert.equal(await caller.nextBusinessTurn(), MAIN_PROMPT, 'neither 2 nor 1 was taken');
+  caller.pressOutOfBand('2');
+  assert.equal(await caller.nextBusinessTurn(), CARDS_PROMPT);
+  caller.pressOutOfBand('*');
+  assert.equal(await caller.nextBusinessTurn(), MAIN_PROMPT);
+  caller.pressOutOfBand('1');
+  assert.equal(await caller.nextBusinessTurn(), DESK_GREETING, 'only the first press of the call is lost');
+  assert.deepEqual(caller.line.report!().menuPath, ['2', '*', '1']);
+});
+
+test('ignoresFirstPress must be true or false', () => {
+  assert.throws(
+    () => scenarioFromYaml(`
+name: Bad Bank
+number: "+18005550194"
+ivr:
+  menus:
+    main:
+      ignoresFirstPress: sometimes
+      prompt: ${MAIN_PROMPT}
+      options:
+        - { digit: "1", to: hang-up }
+expected:
+  outcome: { finalStatus: completed }
+`),
+    /ignoresFirstPress.*expected true or false/s,
+  );
 });

@@ -2,10 +2,15 @@ import { REPEAT_MENU, type DigitArrival, type MenuOption, type MenuScript } from
 import { mentionsAny } from './spokenAnswer.js';
 import { frames, type CallerInput, type Stage, type StageHost } from './stage.js';
 
+/** After a lost press the prompt plays again once the line has been quiet this long since the last lost key. */
+const LOST_PRESS_PAUSE_MS = 1500;
+
 /**
  * An IVR menu: plays its prompt, takes a key (a press cuts the prompt short, as on real IVRs) or, when
  * its options have keywords, a spoken choice; re-prompts on no input or invalid input a limited number
- * of times, then gives up. A menu with `collect` takes a keyed number instead of a choice.
+ * of times, then gives up. A menu with `collect` takes a keyed number instead of a choice. A menu that
+ * `ignoresFirstPress` loses the first press of its first visit (every key of it) and plays the prompt
+ * again after a short pause, as a line that garbles tones does.
  */
 export class MenuStage implements Stage {
   readonly digits: DigitArrival;
@@ -13,6 +18,9 @@ export class MenuStage implements Stage {
   private waitedFrames = 0;
   private collected = '';
   private finished = false;
+  private losesNextPress: boolean;
+  /** Frames until the prompt plays again after a lost press; 0 when no press is being lost. */
+  private replayInFrames = 0;
 
   constructor(
     private readonly menu: MenuScript,
@@ -20,12 +28,14 @@ export class MenuStage implements Stage {
     firstVisit: boolean,
   ) {
     this.digits = menu.digits;
+    this.losesNextPress = firstVisit && menu.ignoresFirstPress === true;
     host.record.menu(menu.id);
     host.say(firstVisit && menu.greeting ? [menu.greeting, menu.prompt] : [menu.prompt], menu.voice);
   }
 
   tick({ turn, digit, callerSpeaking }: CallerInput): void {
     if (this.finished) return;
+    if (this.replayInFrames > 0 && this.losingPress(digit, turn !== null)) return;
     if (digit !== null) this.onDigit(digit);
     else if (turn) this.onSpeech(turn.text);
     // The wait for input starts once the prompt is over, and a caller still talking is not silent.
@@ -37,9 +47,26 @@ export class MenuStage implements Stage {
     return this.menu.options.some((option) => option.keywords.length > 0);
   }
 
+  /** While a press is being lost; false once the caller speaks, which the menu hears as usual. */
+  private losingPress(digit: string | null, spoke: boolean): boolean {
+    if (spoke) {
+      this.replayInFrames = 0;
+      return false;
+    }
+    // The rest of the lost press (<Play digits="12"> sends its keys a quarter second apart) is lost too.
+    if (digit !== null) this.replayInFrames = frames(LOST_PRESS_PAUSE_MS);
+    else if (--this.replayInFrames === 0) this.host.say([this.menu.prompt], this.menu.voice);
+    return true;
+  }
+
   private onDigit(digit: string): void {
     this.host.stopSpeaking();
     this.waitedFrames = 0;
+    if (this.losesNextPress) {
+      this.losesNextPress = false;
+      this.replayInFrames = frames(LOST_PRESS_PAUSE_MS);
+      return;
+    }
     if (this.menu.collect) {
       this.collectDigit(digit);
       return;

@@ -56,7 +56,7 @@ test('errors name the file, the path in it, what is wrong and the line', () => {
 test('unknown fields list the allowed ones; missing fields say they are required', () => {
   assert.deepEqual(errorsOf(BANK.replace('prompt:', 'promt:')), [
     'sandbox/scenarios/bank.yaml: ivr.menus.main.prompt: is required (line 6)',
-    'sandbox/scenarios/bank.yaml: ivr.menus.main: unknown field "promt" (allowed: greeting, prompt, voice, digits, timeoutSeconds, repeats, invalidMessage, noInputMessage, options, collect, unrecognizedSpeech, onFailure) (line 6)',
+    'sandbox/scenarios/bank.yaml: ivr.menus.main: unknown field "promt" (allowed: greeting, prompt, voice, digits, timeoutSeconds, repeats, invalidMessage, noInputMessage, options, collect, unrecognizedSpeech, onFailure, ignoresFirstPress) (line 6)',
   ]);
 });
 

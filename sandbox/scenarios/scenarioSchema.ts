@@ -103,6 +103,8 @@ const menu = z.strictObject({
   collect: collect.optional(),
   unrecognizedSpeech: z.union([key, text], { error: 'expected an option: its digit, or its first keyword' }).optional(),
   onFailure: z.strictObject({ say: text.optional(), to: place }).optional(),
+  /** A flaky line: the first key press on this menu is lost and the prompt plays again. */
+  ignoresFirstPress: z.boolean({ error: 'expected true or false' }).optional(),
 });
 
 const ivr = z.strictObject({

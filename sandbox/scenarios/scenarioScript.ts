@@ -34,6 +34,7 @@ export function toBusinessScript(scenario: Scenario, fallbackId: string): Busine
     ...(source.collect ? { collect: source.collect } : {}),
     ...(source.unrecognizedSpeech ? { unrecognizedSpeech: source.unrecognizedSpeech } : {}),
     onFailure: source.onFailure ?? { say: defaults.menuFailure, to: 'hang-up' },
+    ...(source.ignoresFirstPress ? { ignoresFirstPress: true } : {}),
   });
   const hours = scenario.hours;
   const weekly = hours ? parseOpeningTimes(hours.open) : undefined;
