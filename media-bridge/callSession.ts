@@ -15,7 +15,8 @@ import { LineWatch } from './lineWatch.js';
 import { PlaybackTracker } from './playbackTracker.js';
 import type { TranscriptWriter } from './transcriptWriter.js';
 import { CallTranscript, type PartialPublisher } from './callTranscript.js';
-import { UserLoopIn, type LoopInSettings } from './userLoopIn.js';
+import type { LoopInSettings } from './userLoopIn.js';
+import { LoopInFlow } from './loopInFlow.js';
 import { Keypad } from './keys/keypad.js';
 import type { WorkflowNotifier } from './workflowNotifier.js';
 
@@ -65,8 +66,7 @@ export class CallSession {
   private checkedIn = false;
   private framesIn = 0;
   private suspendTimer: NodeJS.Timeout | undefined;
-  /** none -> moving (the call is being put into a conference) -> in (the agent's conference leg is attached). */
-  private conference: 'none' | 'moving' | 'in' = 'none';
+  private readonly loopIn: LoopInFlow;
   private reached: Reached | null = null;
   private readonly keypad: Keypad;
   /** When each far-end utterance began, in call time (for judging whether a menu took the keys). */
@@ -84,6 +84,13 @@ export class CallSession {
       stream: () => this.stream, tellModel: (text, respond) => this.tellModel(text, respond), remember: (line) => this.transcript.note(line),
       log: deps.log.child(deps.call.id),
     });
+    this.loopIn = new LoopInFlow(deps.loopIn, deps.telephony, { callId: deps.call.id, callSid: deps.callSid, voiceUrl: deps.voiceUrl, userName: deps.call.userName }, {
+      tellModel: (text, respond) => this.tellModel(text, respond),
+      lineEvent: (type, detail) => this.lineEvent(type, detail),
+      system: (text) => this.transcript.system(text),
+      agentDoneSpeaking: () => this.agentDoneSpeaking(),
+      isOver: () => this.ending || this.ended,
+    }, deps.log.child(deps.call.id));
     const settings = { ...deps.brain, voice: deps.call.persona.voice ?? deps.brain.voice };
     this.brain = new BrainConnection(settings, () => this.instructions(), deps.log.child(deps.call.id), deps.brainOptions);
     this.brain.on('event', (event) => this.fromBrain(event));
@@ -107,10 +114,7 @@ export class CallSession {
     stream.once('close', () => this.streamEnded(stream));
     void this.deps.workflow.signal(this.workflowId, mediaSignal, { type: 'stream-started', streamSid: stream.streamSid ?? '', at: new Date().toISOString() });
     this.keypad.streamStarted(this.callMs);
-    if (this.conference === 'moving') {
-      this.conference = 'in';
-      this.tellModel("[You are back on the call, now a conference line. The customer's phone is ringing; if the representative speaks, tell them the customer will join in a moment.]");
-    }
+    this.loopIn.streamAttached();
     if (!this.brainStarted) {
       this.brainStarted = true;
       await this.brain.start();
@@ -244,7 +248,7 @@ export class CallSession {
     },
     pressDigits: (digits) => this.pressDigits(digits),
     holdAnnounced: () => this.holdGate.hint(),
-    userNeeded: (reason) => this.userNeeded(reason),
+    userNeeded: (reason) => this.loopIn.request(reason),
     escalated: (reason) => this.lineEvent('escalated', reason),
     hangUp: (reason) => this.hangUp(reason),
     reply: (callId, output, respond) => {
@@ -254,49 +258,13 @@ export class CallSession {
     logToolCall: (name, args) => this.deps.log.info('tool call', { callId: this.callId, tool: name, args }),
   };
 
-  private userNeeded(reason: string): { ok: boolean; note: string } {
-    this.lineEvent('user-needed', reason);
-    this.transcript.system(`The agent needs you on this call: ${reason}`);
-    if (!this.deps.loopIn || this.conference !== 'none') {
-      return { ok: false, note: 'The customer cannot be reached by phone now. Tell the representative, and ask whether they can help without the customer or when to call back.' };
-    }
-    void this.loopInUser(this.deps.loopIn);
-    return { ok: true, note: 'Tell the representative you are bringing the customer onto the line now, then stay quiet.' };
-  }
-
-  // Runs after the model has said it is bringing the customer in: moves the call into a conference, brings
-  // the agent back as a conference leg and dials the user, then tells the model how that went.
-  private async loopInUser(settings: LoopInSettings): Promise<void> {
+  // The model announces that it is bringing the customer in; the carrier steps wait until it has said so.
+  private async agentDoneSpeaking(): Promise<void> {
     await new Promise<void>((resolve) => {
       this.responseDoneWaiters.push(resolve);
       setTimeout(resolve, ANNOUNCEMENT_WAIT_MS);
     });
     await this.playback.drained(ANNOUNCEMENT_WAIT_MS);
-    if (this.ending || this.ended) return;
-    const loopIn = new UserLoopIn(this.deps.telephony, settings, this.callId, this.deps.callSid);
-    this.conference = 'moving';
-    try {
-      await loopIn.start();
-    } catch (err) {
-      this.deps.log.warn('looping the user in failed', { callId: this.callId, error: (err as Error).message });
-      this.conference = 'none';
-      await loopIn.returnToStream(this.deps.voiceUrl).catch(() => undefined);
-      this.lineEvent('user-unreachable', 'the call could not be put through to your phone');
-      return this.tellModel('[The customer could not be connected. Tell the representative, and ask whether they can help without the customer or when to call back.]', true);
-    }
-    for await (const state of loopIn.userLeg(() => this.ending || this.ended)) {
-      if (state === 'joined') {
-        this.lineEvent('user-joined', 'you joined the call');
-        this.transcript.system('You joined the call.');
-        this.tellModel(`[The customer (${this.deps.call.userName ?? 'the customer'}) is now on the line and will speak for themselves. Stay quiet while they and the representative talk. Speak again when the representative addresses you, asks what the call is about, or gives the outcome.]`);
-      } else if (state === 'unreachable') {
-        this.lineEvent('user-unreachable', 'you did not answer');
-        this.tellModel('[The customer did not answer their phone. Tell the representative, and ask whether they can help without the customer or when to call back.]', true);
-      } else {
-        this.lineEvent('user-left', 'you left the call');
-        this.tellModel('[The customer has left the call. Carry on with the representative.]');
-      }
-    }
   }
 
   /** Puts a note into the model's conversation; `respond` lets it speak about it right away. */
@@ -307,7 +275,7 @@ export class CallSession {
 
   private async pressDigits(digits: string): Promise<boolean> {
     // Redirecting the business leg would pull it out of the conference the user is in.
-    if (this.conference !== 'none') return false;
+    if (this.loopIn.active) return false;
     const sent = await this.keypad.press(digits);
     if (sent) this.reached ??= 'ivr';
     return sent;
@@ -363,6 +331,6 @@ export class CallSession {
 
   /** How long to wait for this call's next media stream before ending the session. */
   get reattachGraceMs(): number {
-    return this.conference === 'none' ? REATTACH_GRACE_MS : CONFERENCE_REATTACH_GRACE_MS;
+    return this.loopIn.active ? CONFERENCE_REATTACH_GRACE_MS : REATTACH_GRACE_MS;
   }
 }
