@@ -89,7 +89,7 @@ export function scoreCall(expected: ScenarioExpectation, call: ReportedCall, tru
   const mentions = (keyword: string) => keyword.toLowerCase().split(/\s+/).every((word) => reportedSteps.includes(word));
   for (const keyword of expected.outcome.nextSteps) field(mentions(keyword), `next steps do not mention "${keyword}"`);
   if (expected.outcome.callbackDate) field(Boolean(outcome?.dates?.length || outcome?.followUp?.when), 'no callback date in the outcome');
-  if (expected.outcome.needsUser) field(statuses.includes('user-needed'), 'the user was not asked to join');
+  if (expected.outcome.needsUser) field(statuses.includes('user-needed') && statuses.includes('user-joined'), 'the user was not brought onto the call');
   if (expected.outcome.attempts) field(attempts === expected.outcome.attempts, `${attempts} attempts, expected ${expected.outcome.attempts}`);
 
   return {
