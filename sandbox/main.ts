@@ -13,6 +13,9 @@ const log = createLogger('sandbox');
 async function main(): Promise<void> {
   const config = loadConfig();
   const businesses = sandboxBusinessDirectory(process.env.SANDBOX_SCENARIOS?.split(':') ?? []);
+  // The TwiML App whose Voice URL (the API's /twilio/agent-leg) brings the AI back into a conference.
+  const agentAppSid = config.loopIn.agentAppSid;
+  const agentLegUrl = process.env.SANDBOX_AGENT_LEG_URL;
   const carrier = await startCarrier({
     host: '127.0.0.1',
     port: config.sandbox.port,
@@ -22,6 +25,7 @@ async function main(): Promise<void> {
     seed: config.sandbox.seed,
     inboundVoiceUrl: process.env.SANDBOX_INBOUND_URL,
     applicationNumber: config.twilio.fromNumber,
+    applications: agentLegUrl && agentAppSid ? { [agentAppSid]: agentLegUrl } : undefined,
   });
   const tls = await selfSignedCert(path.join(config.dataDir, 'certs'));
   const engine = await startVoiceEngine({

@@ -1,4 +1,6 @@
 import type { AnsweringBusiness, Business } from '../businesses/business.js';
+import { parseApplicationAddress } from './applicationAddress.js';
+import { applicationEndpoint } from './applicationEndpoint.js';
 import type { CallParty } from './callParty.js';
 import type { RecordingRequest } from './callRecording.js';
 import { CallSession, type CallSessionOptions } from './callSession.js';
@@ -10,10 +12,12 @@ import type { NetworkTiming } from './networkTiming.js';
 import type { RecordingRegistry } from './recordingRegistry.js';
 import type { SidPrefix } from './sids.js';
 import type { StatusCallbackEvent } from './statusCallbacks.js';
+import { twilioErrors } from './twilioErrors.js';
 import type { TwimlSource } from './twimlInterpreter.js';
 import type { HttpMethod } from './webhookRequest.js';
 
 export interface PlaceCallRequest {
+  /** An E.164 number, or a TwiML App's `app:AP...` address with its custom parameters. */
   to: string;
   from: string;
   instructions: TwimlSource;
@@ -36,6 +40,8 @@ export interface CallRegistryOptions {
   directory(number: string): Business | undefined;
   /** The application's own number and voice webhook: calls to it arrive there as inbound calls. */
   application: { number: string; voiceUrl: string | undefined };
+  /** TwiML Apps (SID -> Voice URL) that calls and participants can be placed to as `app:AP...`. */
+  applications: ReadonlyMap<string, string>;
   clock: FrameClock;
   conferences: ConferenceRegistry;
   recordings: RecordingRegistry;
@@ -62,7 +68,34 @@ export class CallRegistry {
   }
 
   place(request: PlaceCallRequest): CallSession {
-    return this.add({ ...request, direction: 'outbound-api', business: this.answererOf(request.to) });
+    const { to, business } = this.callee(request.to);
+    return this.add({ ...request, to, direction: 'outbound-api', business });
+  }
+
+  /**
+   * Who answers a call placed to `to`, and the call's To as Twilio shows it (a TwiML App's address loses
+   * its parameters). A number nobody serves has no answerer (the call will fail); an unknown TwiML App is
+   * refused at once with Twilio's 21218.
+   */
+  callee(to: string): { to: string; business: Business | undefined } {
+    const application = parseApplicationAddress(to);
+    if (!application) return { to, business: this.answererOf(to) };
+    const voiceUrl = this.options.applications.get(application.applicationSid);
+    if (!voiceUrl) throw twilioErrors.unknownApplication(application.applicationSid);
+    const { accountSid, authToken, clock, conferences, newSid } = this.options;
+    return {
+      to: application.address,
+      business: applicationEndpoint({
+        application,
+        voiceUrl,
+        accountSid,
+        authToken,
+        clock,
+        conferences,
+        newStreamSid: () => newSid('MZ'),
+        notify: (callSid, notification) => this.calls.get(callSid)?.notifications.push(notification),
+      }),
+    };
   }
 
   /** A call to the application's number: Twilio fetches the inbound voice URL and runs its TwiML. */

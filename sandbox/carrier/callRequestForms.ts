@@ -1,3 +1,4 @@
+import { parseApplicationAddress } from './applicationAddress.js';
 import type { PlaceCallRequest } from './callRegistry.js';
 import { parseMachineDetectionRequest, parseRecordingRequest } from './callOptionForms.js';
 import { eventList, httpMethod, isHttpUrl, optionalUrl, single, type FormBody } from './formFields.js';
@@ -30,11 +31,14 @@ export function timeoutSeconds(body: FormBody): number {
   return Math.min(seconds, MAX_TIMEOUT_SECONDS);
 }
 
-/** To and From, both required E.164 numbers (Twilio's 21201/21211 and 21213/21212). */
+/**
+ * To and From, both required (Twilio's 21201 and 21213): From an E.164 number, To one or a TwiML App's
+ * `app:AP...` address (otherwise 21211 and 21212).
+ */
 export function parties(body: FormBody): { to: string; from: string } {
   const to = single(body, 'To');
   if (to === undefined) throw twilioErrors.missingTo();
-  if (!E164.test(to)) throw twilioErrors.invalidTo(to);
+  if (!E164.test(to) && !parseApplicationAddress(to)) throw twilioErrors.invalidTo(to);
   const from = single(body, 'From');
   if (from === undefined) throw twilioErrors.missingFrom();
   if (!E164.test(from)) throw twilioErrors.invalidFrom(from);

@@ -11,6 +11,7 @@ import type { AnsweredBy, MachineDetectionRequest, MachineVerdict } from './mach
 import type { RecordingRegistry } from './recordingRegistry.js';
 import { StatusCallbackSender, type StatusCallbackEvent } from './statusCallbacks.js';
 import { twilioErrors } from './twilioErrors.js';
+import { APPLICATION_ERROR_TWIML } from './twimlFailure.js';
 import type { Notification, TwimlOutcome, TwimlSource } from './twimlInterpreter.js';
 import type { NetworkTiming } from './networkTiming.js';
 import type { HttpMethod } from './webhookRequest.js';
@@ -42,8 +43,6 @@ export interface CallSessionOptions {
   timing: NetworkTiming;
   newStreamSid(): string;
 }
-
-const APPLICATION_ERROR_SPEECH = "We're sorry, an application error has occurred. Goodbye.";
 
 /**
  * One call leg from start to its final status. Outbound-api calls follow Twilio's sequence queued ->
@@ -245,7 +244,7 @@ export class CallSession {
       return;
     }
     this.notify(outcome.notification);
-    this.run({ kind: 'inline', twiml: `<Response><Say>${APPLICATION_ERROR_SPEECH}</Say></Response>` });
+    this.run({ kind: 'inline', twiml: APPLICATION_ERROR_TWIML });
   }
 
   private complete(): void {

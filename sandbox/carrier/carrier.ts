@@ -25,6 +25,8 @@ export interface CarrierOptions {
   inboundVoiceUrl?: string;
   /** The application's own number: calls to it arrive at `inboundVoiceUrl`. */
   applicationNumber?: string;
+  /** TwiML Apps (SID -> Voice URL): calls and conference participants placed `To=app:AP...` run their TwiML. */
+  applications?: Record<string, string>;
   /** Makes SIDs and per-call business facts reproducible. */
   seed?: string;
   /** Overrides of the simulated network's delays (ring length...). */
@@ -44,8 +46,8 @@ const DEFAULT_APPLICATION_NUMBER = '+12125550100';
 /**
  * A local stand-in for Twilio: the Calls, Recordings and Conferences REST APIs, signed status,
  * recording and AMD callbacks, TwiML webhooks and Media Streams, in front of the sandbox's scripted
- * businesses and people, plus scripted callers phoning the application's number. Point the official
- * client at it with `client.api.baseUrl = carrier.url`.
+ * businesses and people and the application's TwiML Apps, plus scripted callers phoning the
+ * application's number. Point the official client at it with `client.api.baseUrl = carrier.url`.
  */
 export async function startCarrier(options: CarrierOptions): Promise<RunningCarrier> {
   const host = options.host ?? '127.0.0.1';
@@ -62,6 +64,7 @@ export async function startCarrier(options: CarrierOptions): Promise<RunningCarr
     authToken,
     directory: (number) => options.businesses.find(number) ?? people.get(number),
     application: { number: options.applicationNumber ?? DEFAULT_APPLICATION_NUMBER, voiceUrl: options.inboundVoiceUrl },
+    applications: new Map(Object.entries(options.applications ?? {})),
     clock,
     conferences,
     recordings,

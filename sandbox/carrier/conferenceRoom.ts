@@ -1,5 +1,6 @@
 import { FRAME_MS, silence } from '../../common/audio/mulaw.js';
 import { mixFrames } from './audioMix.js';
+import { beepFrames, beepsOnEnter, beepsOnExit, type ConferenceBeep } from './conferenceBeep.js';
 
 export type ConferenceStatus = 'init' | 'in-progress' | 'completed';
 export type ConferenceEndReason =
@@ -13,6 +14,7 @@ export interface MemberSettings {
   muted: boolean;
   startConferenceOnEnter: boolean;
   endConferenceOnExit: boolean;
+  beep: ConferenceBeep;
 }
 
 /** A participant the REST API has dialled but who has not answered yet. */
@@ -30,6 +32,7 @@ export class ConferenceMember implements MemberSettings {
   hold = false;
   readonly startConferenceOnEnter: boolean;
   readonly endConferenceOnExit: boolean;
+  readonly beep: ConferenceBeep;
   /** The member's most recent 20 ms, which the others hear on their next tick. */
   lastSaid: Buffer = silence(FRAME_MS);
   present = true;
@@ -45,6 +48,7 @@ export class ConferenceMember implements MemberSettings {
     this.muted = settings.muted;
     this.startConferenceOnEnter = settings.startConferenceOnEnter;
     this.endConferenceOnExit = settings.endConferenceOnExit;
+    this.beep = settings.beep;
     this.left = new Promise((resolve) => (this.markLeft = resolve));
   }
 
@@ -71,6 +75,7 @@ export class ConferenceMember implements MemberSettings {
  * said on their latest tick and then says its own frame; since every member ticks once per frame clock
  * tick, every frame is heard exactly once by every other member, at most 20 ms late. Until a member who
  * starts the conference is in, the room is `init` and nobody hears anybody (Twilio plays wait music).
+ * Beeps for members coming and going (as their `beep` asks) are heard by everyone in the room.
  */
 export class ConferenceRoom {
   readonly dateCreated = new Date();
@@ -80,6 +85,9 @@ export class ConferenceRoom {
   callSidEndingConference: string | null = null;
   readonly expected = new Map<string, ExpectedParticipant>();
   private readonly members = new Map<string, ConferenceMember>();
+  private readonly beepsToPlay: Buffer[] = [];
+  private beepTick: number | undefined;
+  private beepFrame: Buffer | undefined;
 
   constructor(
     readonly sid: string,
@@ -108,15 +116,17 @@ export class ConferenceRoom {
     const member = new ConferenceMember(callSid, expected?.label ?? null, expected ?? settings);
     this.members.set(callSid, member);
     if (member.startConferenceOnEnter) this.status = 'in-progress';
+    if (this.status === 'in-progress' && beepsOnEnter(member.beep)) this.beepsToPlay.push(...beepFrames());
     this.touch();
     return member;
   }
 
-  /** What `member` hears this tick. */
-  hear(member: ConferenceMember): Buffer {
+  /** What `member` hears on frame clock tick `tick`. */
+  hear(member: ConferenceMember, tick: number): Buffer {
+    const beep = this.beepAt(tick);
     if (this.status !== 'in-progress' || member.hold) return silence(FRAME_MS);
     const others = this.present().filter((other) => other !== member && other.audible);
-    return mixFrames(others.map((other) => other.lastSaid));
+    return mixFrames([...others.map((other) => other.lastSaid), ...(beep ? [beep] : [])]);
   }
 
   say(member: ConferenceMember, frame: Buffer): void {
@@ -131,6 +141,7 @@ export class ConferenceRoom {
     if (!this.isActive) return;
     if (member.endConferenceOnExit) this.end(how === 'left' ? 'participant-with-end-conference-on-exit-left' : 'participant-with-end-conference-on-exit-kicked', member.callSid);
     else if (this.members.size === 0) this.end(how === 'left' ? 'last-participant-left' : 'last-participant-kicked', member.callSid);
+    else if (this.status === 'in-progress' && beepsOnExit(member.beep)) this.beepsToPlay.push(...beepFrames());
   }
 
   /** Ends the conference: everyone still in it leaves, and a dialled participant who answers later finds it over. */
@@ -145,6 +156,15 @@ export class ConferenceRoom {
       member.leave();
     }
     this.touch();
+  }
+
+  /** The beep frame of this tick: every member ticking in the same tick hears the same frame. */
+  private beepAt(tick: number): Buffer | undefined {
+    if (tick !== this.beepTick) {
+      this.beepTick = tick;
+      this.beepFrame = this.beepsToPlay.shift();
+    }
+    return this.beepFrame;
   }
 
   private touch(): void {

@@ -1,11 +1,12 @@
 import express, { type Request } from 'express';
 import type { CallRegistry } from './callRegistry.js';
-import { parties, statusCallback, timeoutSeconds, type FormBody } from './callRequestForms.js';
+import type { FormBody } from './callRequestForms.js';
 import { conferenceResource, conferencesPath, participantResource } from './conferenceResource.js';
 import type { ConferenceRegistry } from './conferenceRegistry.js';
-import type { ConferenceMember, ConferenceRoom, ExpectedParticipant } from './conferenceRoom.js';
+import type { ConferenceMember, ConferenceRoom, ExpectedParticipant, MemberSettings } from './conferenceRoom.js';
 import { booleanField, single } from './formFields.js';
 import { listPage, pageRequest } from './listPage.js';
+import { parseCreateParticipantForm } from './participantForms.js';
 import { TwilioApiError, twilioErrors } from './twilioErrors.js';
 
 const CONFERENCE_SID = /^CF[0-9a-f]{32}$/;
@@ -15,8 +16,8 @@ function xmlEscape(text: string): string {
 }
 
 /** What a REST-dialled participant's leg runs once answered: it joins the room like `<Dial><Conference>`. */
-function joinTwiml(room: ConferenceRoom, settings: { muted: boolean; startConferenceOnEnter: boolean; endConferenceOnExit: boolean }): string {
-  const attributes = `muted="${settings.muted}" startConferenceOnEnter="${settings.startConferenceOnEnter}" endConferenceOnExit="${settings.endConferenceOnExit}"`;
+function joinTwiml(room: ConferenceRoom, settings: MemberSettings): string {
+  const attributes = `muted="${settings.muted}" startConferenceOnEnter="${settings.startConferenceOnEnter}" endConferenceOnExit="${settings.endConferenceOnExit}" beep="${settings.beep}"`;
   return `<Response><Dial><Conference ${attributes}>${xmlEscape(room.friendlyName)}</Conference></Dial></Response>`;
 }
 
@@ -62,20 +63,17 @@ export function conferenceRoutes(calls: CallRegistry, conferences: ConferenceReg
   });
 
   router.post('/Conferences/:conferenceSid/Participants.json', (request, response) => {
+    const participant = parseCreateParticipantForm((request.body ?? {}) as FormBody);
+    // An unknown TwiML App is refused before a conference is created for it.
+    calls.callee(participant.to);
     const id = String(request.params.conferenceSid);
     // A friendly name that is not in use yet creates the conference, as with Twilio.
     const room = conferences.find(id) ?? (CONFERENCE_SID.test(id) ? undefined : conferences.open(id));
     if (!room) throw twilioErrors.notFound(request.path);
     if (!room.isActive) throw new TwilioApiError(20404, `Conference ${room.sid} has ended`, 404);
-    const body = (request.body ?? {}) as FormBody;
-    const { to, from } = parties(body);
-    const settings = {
-      muted: booleanField(body, 'Muted', false),
-      startConferenceOnEnter: booleanField(body, 'StartConferenceOnEnter', true),
-      endConferenceOnExit: booleanField(body, 'EndConferenceOnExit', false),
-    };
-    const call = calls.place({ to, from, instructions: { kind: 'inline', twiml: joinTwiml(room, settings) }, timeoutSeconds: timeoutSeconds(body), statusCallback: statusCallback(body) });
-    const expected = { ...settings, callSid: call.sid, label: single(body, 'Label') ?? null, dateCreated: new Date() };
+    const { to, from, settings, timeoutSeconds, statusCallback } = participant;
+    const call = calls.place({ to, from, instructions: { kind: 'inline', twiml: joinTwiml(room, settings) }, timeoutSeconds, statusCallback });
+    const expected = { ...settings, callSid: call.sid, label: participant.label, dateCreated: new Date() };
     room.expected.set(call.sid, expected);
     response.status(201).json(participantResource(room, expected, call));
   });

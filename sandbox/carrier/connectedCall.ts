@@ -165,7 +165,7 @@ export class ConnectedCall implements CallControl {
 
   private tick(tick: number): void {
     const conference = this.conference;
-    const heard = conference ? conference.room.hear(conference.member) : this.playout.nextFrame();
+    const heard = conference ? conference.room.hear(conference.member, tick) : this.playout.nextFrame();
     const spoken = this.options.line.tick(heard);
     if (conference) conference.room.say(conference.member, spoken);
     else this.stream?.sendAudio(spoken, tick);

@@ -1,3 +1,4 @@
+import { CONFERENCE_BEEPS, isConferenceBeep, type ConferenceBeep } from './conferenceBeep.js';
 import type { MemberSettings } from './conferenceRoom.js';
 import { TwimlFailure } from './twimlFailure.js';
 import { childElements, textOf, type XmlElement } from './twimlParser.js';
@@ -18,6 +19,12 @@ function flag(element: XmlElement, attribute: string, fallback: boolean): boolea
   return raw === 'true';
 }
 
+function beep(element: XmlElement): ConferenceBeep {
+  const raw = element.attributes.beep ?? 'true';
+  if (!isConferenceBeep(raw)) throw new TwimlFailure({ code: 12100, message: `<Conference beep="${raw}"> must be one of ${CONFERENCE_BEEPS.join(', ')}` });
+  return raw;
+}
+
 /** What a `<Dial>` dials. Only `<Conference>` is carried out by the sandbox; numbers, clients, SIP... are not. */
 export function dialTarget(dial: XmlElement): DialTarget {
   const nouns = childElements(dial);
@@ -34,6 +41,7 @@ export function dialTarget(dial: XmlElement): DialTarget {
       muted: flag(noun, 'muted', false),
       startConferenceOnEnter: flag(noun, 'startConferenceOnEnter', true),
       endConferenceOnExit: flag(noun, 'endConferenceOnExit', false),
+      beep: beep(noun),
     },
   };
 }

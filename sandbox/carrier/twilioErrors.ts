@@ -28,6 +28,7 @@ export const twilioErrors = {
   missingFrom: () => new TwilioApiError(21213, "No 'From' number is specified", 400),
   invalidFrom: (from: string) => new TwilioApiError(21212, `Invalid From Number (caller ID): ${from}`, 400),
   missingUrl: () => new TwilioApiError(21205, 'Url parameter is required.', 400),
+  unknownApplication: (applicationSid: string) => new TwilioApiError(21218, `Invalid ApplicationSid: ${applicationSid} is not a TwiML App of this account`, 400),
   invalidUrl: (url: string) => new TwilioApiError(21205, `Url is not a valid URL: ${url}`, 400),
   invalidMethod: (method: string) => new TwilioApiError(21207, `Method is not valid: ${method}`, 400),
   invalidStatusCallbackEvent: (event: string) => new TwilioApiError(21626, `Invalid 'StatusCallbackEvent': ${event}`, 400),

@@ -32,7 +32,7 @@ class ScriptedCall implements CallControl {
     this.actions.push(`stream:${stream.url}:${JSON.stringify(stream.customParameters)}`);
   }
   async joinConference(conference: ConferenceInstruction) {
-    this.actions.push(`conference:${conference.name}:muted=${conference.muted}:end=${conference.endConferenceOnExit}`);
+    this.actions.push(`conference:${conference.name}:muted=${conference.muted}:end=${conference.endConferenceOnExit}:beep=${conference.beep}`);
   }
   requestParams() {
     return { CallSid: 'CA1', CallStatus: 'in-progress' };
@@ -94,19 +94,19 @@ test('invalid TwiML is error 12100, an unreachable document 11200', async () => 
 });
 
 test('<Dial><Conference> joins the room with its attributes, then goes on with the next verb or the action URL', async () => {
-  const { call } = await run('<Response><Dial><Conference muted="true" endConferenceOnExit="true"> support-room </Conference></Dial><Say>left the room</Say></Response>');
-  assert.deepEqual(call.actions, ['conference:support-room:muted=true:end=true', 'say:left the room']);
+  const { call } = await run('<Response><Dial><Conference muted="true" endConferenceOnExit="true" beep="onExit"> support-room </Conference></Dial><Say>left the room</Say></Response>');
+  assert.deepEqual(call.actions, ['conference:support-room:muted=true:end=true:beep=onExit', 'say:left the room']);
 
   app.serveTwiml('/after-conference', '<Response><Say>conference over</Say></Response>');
   const withAction = await run(`<Response><Dial action="${app.url}/after-conference"><Conference>room</Conference></Dial><Say>not reached</Say></Response>`);
-  assert.deepEqual(withAction.call.actions, ['conference:room:muted=false:end=false', 'say:conference over']);
+  assert.deepEqual(withAction.call.actions, ['conference:room:muted=false:end=false:beep=true', 'say:conference over']);
 });
 
 test('<Dial> of a number is skipped with a notification; a malformed <Conference> is 12100', async () => {
   const { call } = await run('<Response><Dial>+15550100100</Dial><Say>after</Say></Response>');
   assert.deepEqual(call.actions, ['say:after']);
   assert.match(call.notifications[0].message, /not supported/);
-  for (const twiml of ['<Response><Dial><Conference/></Dial></Response>', '<Response><Dial><Conference muted="yes">r</Conference></Dial></Response>']) {
+  for (const twiml of ['<Response><Dial><Conference/></Dial></Response>', '<Response><Dial><Conference muted="yes">r</Conference></Dial></Response>', '<Response><Dial><Conference beep="loud">r</Conference></Dial></Response>']) {
     const { outcome } = await run(twiml);
     assert.equal(outcome.kind === 'error' && outcome.notification.code, 12100, twiml);
   }
