@@ -1,6 +1,6 @@
 import { callTitle, describeCallStatus, isUnderway } from './callPresentation.js';
 import { followCall } from './callStream.js';
-import { pendingUserRequest, talkTimeMs } from './callTimeline.js';
+import { onHoldSince, pendingUserRequest, talkTimeMs } from './callTimeline.js';
 import { el } from './element.js';
 import { applyCallEvent } from './liveCall.js';
 import { renderOutcome } from './outcomeCard.js';
@@ -32,7 +32,7 @@ export function createCallDetailView({ id, api, initialCall, onCallChange }) {
   const recording = createRecordingPlayer({ api, id });
   const slots = {
     status: slot(renderStatus, (c) => JSON.stringify([c.status, describeCallStatus(c)])),
-    meta: slot(renderMeta, (c) => JSON.stringify([c.to, c.createdAt, c.userName, c.status, talkTime(c)])),
+    meta: slot(renderMeta, (c) => JSON.stringify([c.to, c.createdAt, c.userName, c.status, talkTime(c), holdTime(c)])),
     userNeeded: slot(renderUserNeeded, (c) => JSON.stringify(pendingUserRequest(c))),
     outcome: slot(renderOutcome, (c) => JSON.stringify([c.outcome, c.status === 'completed'])),
     issue: slot(renderIssue, (c) => c.issue),
@@ -168,6 +168,7 @@ function renderStatus(call) {
 
 function renderMeta(call) {
   const talked = talkTime(call);
+  const held = holdTime(call);
   return el(
     'p',
     { class: 'call-meta', dataset: { testid: 'call-meta' } },
@@ -175,11 +176,17 @@ function renderMeta(call) {
     el('span', {}, 'Placed ', formatWhen(call.createdAt)),
     call.userName ? el('span', {}, `On behalf of ${call.userName}`) : null,
     talked ? el('span', {}, `${call.status === 'in-progress' ? 'On the line for' : 'Talked for'} ${talked}`) : null,
+    held ? el('span', { class: 'on-hold', dataset: { testid: 'on-hold' } }, `On hold ${held}`) : null,
   );
 }
 
 function renderIssue(call) {
   return el('p', { class: 'issue-text' }, call.issue);
+}
+
+function holdTime(call) {
+  const since = onHoldSince(call);
+  return since === null ? null : formatDuration(Math.max(0, Date.now() - since));
 }
 
 function talkTime(call) {

@@ -111,3 +111,18 @@ export function talkTimeMs(timeline, now = Date.now()) {
   if (since !== null) total = (total ?? 0) + now - since;
   return total;
 }
+
+/**
+ * When the call went on hold, while it still is (no one has picked up since and the audio has not ended),
+ * or null. Hold is detected by the bridge on the line's audio.
+ */
+export function onHoldSince(call) {
+  if (call.status !== 'in-progress') return null;
+  for (let i = call.timeline.length - 1; i >= 0; i--) {
+    const entry = call.timeline[i];
+    if (entry.status === 'hold-started') return Date.parse(entry.at);
+    if (['human-reached', 'media-ended', 'voicemail-beep'].includes(entry.status) || isStatusEntry(entry)) return null;
+  }
+  return null;
+}
+

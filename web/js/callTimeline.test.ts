@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { pendingRetry, pendingUserRequest, talkTimeMs } from './callTimeline.js';
+import { onHoldSince, pendingRetry, pendingUserRequest, talkTimeMs } from './callTimeline.js';
 
 const status = (name: string, at: string) => ({ kind: 'status', status: name, at: `2025-03-03T10:${at}.000Z`, detail: null, callStatus: 'completed' });
 const event = (name: string, at: string, detail: string | null = null) => ({ kind: 'event', status: name, at: `2025-03-03T10:${at}.000Z`, detail, callStatus: 'completed' });
@@ -65,3 +65,13 @@ test('the call for the user is answered once they join, or once their phone went
   const askedAgain = event('user-needed', '04:00', 'they need the patient again');
   assert.equal(pendingUserRequest({ status: 'in-progress', timeline: [...timeline, event('user-left', '03:00'), event('user-joined', '02:20'), askedAgain] }), askedAgain);
 });
+
+test('a call is on hold from the moment hold music was detected until someone picks up', () => {
+  const held = event('hold-started', '01:00', 'hold audio detected');
+  const timeline = [status('in-progress', '00:10'), event('media-connected', '00:11'), held];
+  assert.equal(onHoldSince({ status: 'in-progress', timeline }), Date.parse(held.at));
+  assert.equal(onHoldSince({ status: 'in-progress', timeline: [...timeline, event('human-reached', '13:34', 'after 754 s on hold')] }), null);
+  assert.equal(onHoldSince({ status: 'completed', timeline }), null, 'a finished call is not on hold');
+  assert.equal(onHoldSince({ status: 'in-progress', timeline: [status('in-progress', '00:10')] }), null);
+});
+
