@@ -6,7 +6,7 @@ import { utteranceIndex } from '../speech/utteranceIndex.js';
 import { startCarrier, type RunningCarrier } from './carrier.js';
 import { startFakeApplication, type FakeApplication } from './fakeApplication.js';
 import { CallerOnStream } from './fakeStreamCaller.js';
-import { LevelPhones } from './levelPhone.js';
+import { eventually, LevelPhones, nearLevel, sleep } from './levelPhone.js';
 
 const ACCOUNT_SID = 'AC' + 'e'.repeat(32);
 const AUTH_TOKEN = 'conference-token';
@@ -34,12 +34,6 @@ after(async () => {
   await app.close();
 });
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const near = (actual: number, expected: number) => Math.abs(actual - expected) <= Math.max(64, expected * 0.04);
-
-async function eventually(check: () => boolean, what: string, timeoutMs = 5000): Promise<void> {
-  for (const deadline = Date.now() + timeoutMs; !check(); await sleep(20)) if (Date.now() > deadline) assert.fail(what);
-}
 
 // Join and leave beeps would blur the levels and speech these tests listen for (conferenceRoom.test.ts covers them).
 const joinRoom = (room: string) => `<Response><Dial><Conference beep="false">${room}</Conference></Dial></Response>`;
@@ -52,10 +46,10 @@ test('a conference of three legs: each hears the sum of the other two; mute, hol
   const third = await client.conferences(room.sid).participants.create({ from: FROM, to: '+18005550193', label: 'third', beep: 'false' });
   assert.equal(third.status, 'queued');
   assert.equal(third.label, 'third');
-  await eventually(() => lines.size === 3 && near(lines.get('+18005550191')!.hearing, 12000), 'the first leg never heard the other two');
+  await eventually(() => lines.size === 3 && nearLevel(lines.get('+18005550191')!.hearing, 12000), 'the first leg never heard the other two');
   const [one, two, three] = ['+18005550191', '+18005550192', '+18005550193'].map((number) => lines.get(number)!);
-  assert.ok(near(two.hearing, 10000), `second hears ${two.hearing}`);
-  assert.ok(near(three.hearing, 4000), `third hears ${three.hearing}`);
+  assert.ok(nearLevel(two.hearing, 10000), `second hears ${two.hearing}`);
+  assert.ok(nearLevel(three.hearing, 4000), `third hears ${three.hearing}`);
 
   const fetched = await client.conferences(room.sid).fetch();
   assert.equal(fetched.status, 'in-progress');
@@ -68,8 +62,8 @@ test('a conference of three legs: each hears the sum of the other two; mute, hol
 
   const muted = await client.conferences(room.sid).participants(second.sid).update({ muted: true });
   assert.equal(muted.muted, true);
-  await eventually(() => near(one.hearing, 9000) && near(three.hearing, 1000), 'the muted leg was still heard');
-  assert.ok(near(two.hearing, 10000), 'a muted leg still hears');
+  await eventually(() => nearLevel(one.hearing, 9000) && nearLevel(three.hearing, 1000), 'the muted leg was still heard');
+  assert.ok(nearLevel(two.hearing, 10000), 'a muted leg still hears');
   await client.conferences(room.sid).participants('third').update({ hold: true });
   await eventually(() => three.hearing === 0 && one.hearing === 0, 'the held leg still heard or was heard');
 

@@ -7,7 +7,7 @@ import { utteranceIndex } from '../speech/utteranceIndex.js';
 import { startCarrier, type RunningCarrier } from './carrier.js';
 import { startFakeApplication, type FakeApplication, type StreamConnection } from './fakeApplication.js';
 import { CallerOnStream } from './fakeStreamCaller.js';
-import { LevelPhones } from './levelPhone.js';
+import { eventually, LevelPhones, nearLevel, sleep } from './levelPhone.js';
 
 // The app's "loop the user in" sequence, as the official client sends it: the live business call is
 // moved into a conference, the AI comes back as a TwiML App participant, the user is dialled in.
@@ -56,12 +56,6 @@ after(async () => {
   await app.close();
 });
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const near = (actual: number, expected: number) => Math.abs(actual - expected) <= Math.max(64, expected * 0.04);
-
-async function eventually(check: () => boolean | Promise<boolean>, what: string, timeoutMs = 10_000): Promise<void> {
-  for (const deadline = Date.now() + timeoutMs; !(await check()); await sleep(20)) if (Date.now() > deadline) assert.fail(what);
-}
 
 const moveToRoom = (room: string) =>
   `<Response><Dial><Conference startConferenceOnEnter="true" endConferenceOnExit="true" beep="false">${room}</Conference></Dial></Response>`;
@@ -114,7 +108,7 @@ test('a live streamed call moves into a conference; the AI rejoins through its T
   app.serveTwiml('/twiml/business', `<Response><Connect><Stream url="${app.wsUrl}/bridge"><Parameter name="callId" value="call_abc"/></Stream></Connect></Response>`);
   const business = await client.calls.create({ to: BUSINESS, from: APP_NUMBER, url: `${app.url}/twiml/business`, statusCallback: `${app.url}/status/business` });
   const { stream: bridge } = await streamFor(business.sid);
-  await eventually(() => near(levelHeard(bridge), 1000), 'the bridge never heard the business');
+  await eventually(() => nearLevel(levelHeard(bridge), 1000), 'the bridge never heard the business');
 
   await client.calls(business.sid).update({ twiml: moveToRoom('call-abc') });
   await bridge.waitForEvent('stop');
@@ -143,9 +137,9 @@ test('a live streamed call moves into a conference; the AI rejoins through its T
   sendLevel(agentStream, start.streamSid as string, 3000, 15);
 
   const user = await client.conferences(room.sid).participants.create({ from: APP_NUMBER, to: USER_PHONE, label: 'user', beep: 'false', endConferenceOnExit: false, timeout: 30, statusCallback: `${app.url}/status/user` });
-  await eventually(() => near(phones.lines.get(BUSINESS)?.hearing ?? 0, 12000), 'the business never heard the AI and the user together');
-  await eventually(() => near(levelHeard(agentStream), 10000), 'the AI stream never heard the business and the user together');
-  await eventually(() => near(phones.lines.get(USER_PHONE)?.hearing ?? 0, 4000), 'the user never heard the business and the AI together');
+  await eventually(() => nearLevel(phones.lines.get(BUSINESS)?.hearing ?? 0, 12000), 'the business never heard the AI and the user together');
+  await eventually(() => nearLevel(levelHeard(agentStream), 10000), 'the AI stream never heard the business and the user together');
+  await eventually(() => nearLevel(phones.lines.get(USER_PHONE)?.hearing ?? 0, 4000), 'the user never heard the business and the AI together');
 
   const participants = await client.conferences(room.sid).participants.list();
   assert.deepEqual(participants.map((participant) => [participant.label, participant.callSid, participant.status, participant.endConferenceOnExit]).sort(), [

@@ -49,3 +49,14 @@ export class LevelPhones {
     };
   }
 }
+
+/** Whether a level read off a mix is the expected one, within mu-law's quantisation. */
+export const nearLevel = (actual: number, expected: number) => Math.abs(actual - expected) <= Math.max(64, expected * 0.04);
+
+export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Polls `check` until it holds, failing the test with `what` after `timeoutMs`. */
+export async function eventually(check: () => boolean | Promise<boolean>, what: string, timeoutMs = 10_000): Promise<void> {
+  for (const deadline = Date.now() + timeoutMs; !(await check()); await sleep(20)) if (Date.now() > deadline) throw new Error(what);
+}
+
