@@ -1,6 +1,7 @@
 import WebSocket from 'ws';
-import { FRAME_MS, SAMPLE_RATE } from '../common/audio/mulaw.js';
-import { benchFrame, framesOf, readFrameIndex, readHoldMicros } from './frameStamp.js';
+import { FRAME_BYTES, FRAME_MS, SAMPLE_RATE } from '../common/audio/mulaw.js';
+import { base64Envelope, openBase64Envelope, type Base64Envelope } from './base64Envelope.js';
+import { benchPayload, readFrameIndex, readHoldMicros } from './frameStamp.js';
 import type { RelayMeasurements } from './relayMeasurements.js';
 
 export interface CarrierCallOptions {
@@ -34,6 +35,9 @@ export class CarrierCall {
   private readonly socket: WebSocket;
   private readonly streamSid: string;
   private readonly callSid: string;
+  /** How the bridge spells this stream's `media` messages; the rare other messages go through JSON.parse. */
+  private readonly agentMedia: Base64Envelope;
+  private readonly mediaMiddle: string;
   private readonly sentAt: Float64Array;
   private sequence = 0;
   private nextFrame = 0;
@@ -48,11 +52,14 @@ export class CarrierCall {
   constructor(private readonly options: CarrierCallOptions, private readonly onProblem: (problem: string) => void) {
     this.streamSid = `MZ${options.callId}`;
     this.callSid = `CA${options.callId}`;
+    this.agentMedia = base64Envelope(`{"event":"media","streamSid":"${this.streamSid}","media":{"payload":"`, '"}}');
+    this.mediaMiddle = `","streamSid":"${this.streamSid}","media":{"track":"inbound","chunk":"`;
     this.sentAt = new Float64Array(options.maxFrames);
     this.nextBargeInAt = options.firstBargeInAt;
-    this.socket = new WebSocket(options.url, { headers: { 'X-Twilio-Signature': options.signature }, perMessageDeflate: false });
+    // What the bridge sends is checked where it is read (every payload is base64-checked), so ws need not validate UTF-8 too.
+    this.socket = new WebSocket(options.url, { headers: { 'X-Twilio-Signature': options.signature }, perMessageDeflate: false, skipUTF8Validation: true });
     this.socket.on('open', () => this.open());
-    this.socket.on('message', (data) => this.receive(data.toString(), performance.now()));
+    this.socket.on('message', (data: Buffer) => this.receive(data, performance.now()));
     this.socket.on('error', (err) => onProblem(`call ${options.callId}: ${err.message}`));
     this.socket.on('close', (code, reason) => {
       if (this.finished) return;
@@ -127,13 +134,12 @@ export class CarrierCall {
   private sendFrame(index: number): void {
     const sentAt = performance.now();
     const wantsBargeIn = this.bargeInSentAt === null && sentAt >= this.nextBargeInAt && this.pendingMarks.length >= MIN_PENDING_MARKS_FOR_BARGE_IN;
-    const payload = benchFrame(index, wantsBargeIn).toString('base64');
-    this.send({
-      event: 'media',
-      sequenceNumber: this.nextSequence(),
-      streamSid: this.streamSid,
-      media: { track: 'inbound', chunk: String(index + 1), timestamp: String(index * FRAME_MS), payload },
-    });
+    // The same JSON as JSON.stringify of Twilio's message, written from pre-built text.
+    if (this.socket.readyState === WebSocket.OPEN) {
+      this.socket.send(
+        `{"event":"media","sequenceNumber":"${this.nextSequence()}${this.mediaMiddle}${index + 1}","timestamp":"${index * FRAME_MS}","payload":"${benchPayload(index, wantsBargeIn)}"}}`,
+      );
+    }
     this.sentAt[index] = sentAt;
     this.options.measurements.frameSent(this.dueAt(index), sentAt);
     if (wantsBargeIn) {
@@ -142,10 +148,12 @@ export class CarrierCall {
     }
   }
 
-  private receive(text: string, now: number): void {
+  private receive(data: Buffer, now: number): void {
+    const payload = openBase64Envelope(data, this.agentMedia);
+    if (payload !== null) return this.agentAudio(payload, now);
     let message: { event?: string; media?: { payload?: string }; mark?: { name?: string } };
     try {
-      message = JSON.parse(text);
+      message = JSON.parse(data.toString());
     } catch {
       return this.onProblem(`call ${this.options.callId}: the bridge sent a message that is not JSON`);
     }
@@ -162,9 +170,9 @@ export class CarrierCall {
 
   private agentAudio(payload: string, now: number): void {
     const audio = Buffer.from(payload, 'base64');
-    for (const frame of framesOf(audio)) {
-      const index = readFrameIndex(frame);
-      if (index < this.nextFrame) this.options.measurements.frameReturned(this.dueAt(index), this.sentAt[index], now, readHoldMicros(frame) / 1000);
+    for (let at = 0; at + FRAME_BYTES <= audio.length; at += FRAME_BYTES) {
+      const index = readFrameIndex(audio, at);
+      if (index < this.nextFrame) this.options.measurements.frameReturned(this.dueAt(index), this.sentAt[index], now, readHoldMicros(audio, at) / 1000);
     }
     const audioMs = (audio.length * 1000) / SAMPLE_RATE;
     this.playEndsAt = (this.playEndsAt > now ? this.playEndsAt : now + PLAYOUT_DELAY_MS) + audioMs;
@@ -183,7 +191,9 @@ export class CarrierCall {
   }
 
   private echoMark(name: string): void {
-    this.send({ event: 'mark', sequenceNumber: this.nextSequence(), streamSid: this.streamSid, mark: { name } });
+    if (this.socket.readyState === WebSocket.OPEN) {
+      this.socket.send(`{"event":"mark","sequenceNumber":"${this.nextSequence()}","streamSid":"${this.streamSid}","mark":{"name":${JSON.stringify(name)}}}`);
+    }
   }
 
   private nextSequence(): string {

@@ -33,7 +33,7 @@ test('the stub greets like a Realtime server and echoes each appended frame as a
   assert.equal((await next('session.updated')).session.instructions, 'hi');
   for (const index of [1, 2, 3]) socket.send(JSON.stringify({ type: 'input_audio_buffer.append', audio: benchFrame(index, false).toString('base64') }));
   const deltas = [await next('response.output_audio.delta'), await next('response.output_audio.delta'), await next('response.output_audio.delta')];
-  assert.deepEqual(deltas.map((d) => readFrameIndex(Buffer.from(d.delta, 'base64'))), [1, 2, 3]);
+  assert.deepEqual(deltas.map((d) => readFrameIndex(Buffer.from(d.delta, 'base64'), 0)), [1, 2, 3]);
   assert.equal(new Set(deltas.map((d) => d.item_id)).size, 1, 'one long-running item');
   assert.equal(stub.sessions, 1);
   socket.close();
@@ -46,9 +46,9 @@ test('an append of several frames comes back whole, every frame stamped with the
   const chunk = Buffer.concat([benchFrame(10, false), benchFrame(11, false), benchFrame(12, false)]);
   socket.send(JSON.stringify({ type: 'input_audio_buffer.append', audio: chunk.toString('base64') }));
   const frames = framesOf(Buffer.from((await next('response.output_audio.delta')).delta, 'base64'));
-  assert.deepEqual(frames.map((f) => readFrameIndex(f)), [10, 11, 12]);
+  assert.deepEqual(frames.map((f) => readFrameIndex(f, 0)), [10, 11, 12]);
   // Microseconds of stub time; a corrupt stamp would read as a huge number.
-  for (const frame of frames) assert.ok(readHoldMicros(frame) < 1_000_000);
+  for (const frame of frames) assert.ok(readHoldMicros(frame, 0) < 1_000_000);
   socket.close();
 });
 

@@ -1,7 +1,8 @@
 import http from 'node:http';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { FRAME_MS } from '../common/audio/mulaw.js';
-import { framesOf, isSpeech, writeHoldMicros } from './frameStamp.js';
+import { FRAME_BYTES, FRAME_MS } from '../common/audio/mulaw.js';
+import { base64Envelope, openBase64Envelope } from './base64Envelope.js';
+import { isSpeech, writeHoldMicros } from './frameStamp.js';
 
 export interface EngineStub {
   port: number;
@@ -10,16 +11,22 @@ export interface EngineStub {
   close(): Promise<void>;
 }
 
+// The bridge serialises an append exactly like this; any other spelling goes through JSON.parse.
+const APPEND = base64Envelope('{"type":"input_audio_buffer.append","audio":"', '"}');
+
 /**
  * The smallest voice engine the bridge can talk to: the OpenAI Realtime subset the bridge needs, with no
  * intelligence. Every `input_audio_buffer.append` comes straight back as a `response.output_audio.delta` of
  * one long-running response item (so every frame the carrier sends returns to it, each 20 ms frame stamped
  * with how long the stub held it), and a loud frame is reported as `input_audio_buffer.speech_started`.
+ * It is benchmark machinery sharing the machine with the bridge, so the per-frame path builds no objects:
+ * appends are read without JSON.parse and deltas are written from pre-built text.
  */
 export async function startEngineStub(): Promise<EngineStub> {
   let sessions = 0;
   const server = http.createServer((_req, res) => res.writeHead(404).end());
-  const wss = new WebSocketServer({ server, path: '/v1/realtime', maxPayload: 1 << 20 });
+  // The stub reads ASCII JSON only, and anything malformed is answered with an error event anyway.
+  const wss = new WebSocketServer({ server, path: '/v1/realtime', maxPayload: 1 << 20, perMessageDeflate: false, skipUTF8Validation: true });
   wss.on('connection', (socket) => {
     sessions++;
     serveSession(socket, sessions);
@@ -44,6 +51,7 @@ export async function startEngineStub(): Promise<EngineStub> {
 function serveSession(socket: WebSocket, sessionNumber: number): void {
   const sessionId = `sess_bench${sessionNumber}`;
   const itemId = `item_bench${sessionNumber}`;
+  const deltaMiddle = `","type":"response.output_audio.delta","response_id":"resp_${itemId}","item_id":"${itemId}","output_index":0,"content_index":0,"delta":"`;
   let eventSeq = 0;
   let speaking = false;
   let speechSeq = 0;
@@ -51,12 +59,34 @@ function serveSession(socket: WebSocket, sessionNumber: number): void {
   const send = (event: Record<string, unknown>) => socket.send(JSON.stringify({ event_id: `event_${++eventSeq}`, ...event }));
   const fail = (message: string) => send({ type: 'error', error: { type: 'invalid_request_error', code: 'invalid_event', message } });
 
+  const append = (base64: string, receivedAt: number) => {
+    const audio = Buffer.from(base64, 'base64');
+    for (let at = 0; at + FRAME_BYTES <= audio.length; at += FRAME_BYTES) {
+      const loud = isSpeech(audio, at);
+      if (loud && !speaking) {
+        speaking = true;
+        send({ type: 'input_audio_buffer.speech_started', audio_start_ms: audioMs, item_id: `item_in${++speechSeq}` });
+      } else if (!loud && speaking) {
+        // A reply follows every turn, as with create_response: true; without one the bridge would take
+        // the model for stuck and replace the session.
+        speaking = false;
+        send({ type: 'input_audio_buffer.speech_stopped', audio_end_ms: audioMs, item_id: `item_in${speechSeq}` });
+        send({ type: 'response.created', response: { id: `resp_${itemId}_${speechSeq}`, object: 'realtime.response', status: 'in_progress', output: [] } });
+      }
+      audioMs += FRAME_MS;
+      writeHoldMicros(audio, at, (performance.now() - receivedAt) * 1000);
+    }
+    socket.send(`{"event_id":"event_${++eventSeq}${deltaMiddle}${audio.toString('base64')}"}`);
+  };
+
   send({ type: 'session.created', session: { id: sessionId, type: 'realtime', object: 'realtime.session' } });
   send({ type: 'response.created', response: { id: `resp_${itemId}`, object: 'realtime.response', status: 'in_progress', output: [] } });
 
-  socket.on('message', (data, isBinary) => {
+  socket.on('message', (data: Buffer, isBinary) => {
     const receivedAt = performance.now();
     if (isBinary) return fail('binary frames are not part of the protocol');
+    const audio = openBase64Envelope(data, APPEND);
+    if (audio) return append(audio, receivedAt);
     let event: { type?: unknown; audio?: unknown; session?: unknown };
     try {
       event = JSON.parse(data.toString());
@@ -66,26 +96,9 @@ function serveSession(socket: WebSocket, sessionNumber: number): void {
     switch (event.type) {
       case 'session.update':
         return send({ type: 'session.updated', session: { id: sessionId, ...(typeof event.session === 'object' ? event.session : {}) } });
-      case 'input_audio_buffer.append': {
+      case 'input_audio_buffer.append':
         if (typeof event.audio !== 'string' || !event.audio) return fail('input_audio_buffer.append needs base64 audio');
-        const audio = Buffer.from(event.audio, 'base64');
-        for (const frame of framesOf(audio)) {
-          const loud = isSpeech(frame);
-          if (loud && !speaking) {
-            speaking = true;
-            send({ type: 'input_audio_buffer.speech_started', audio_start_ms: audioMs, item_id: `item_in${++speechSeq}` });
-          } else if (!loud && speaking) {
-            // A reply follows every turn, as with create_response: true; without one the bridge would take
-            // the model for stuck and replace the session.
-            speaking = false;
-            send({ type: 'input_audio_buffer.speech_stopped', audio_end_ms: audioMs, item_id: `item_in${speechSeq}` });
-            send({ type: 'response.created', response: { id: `resp_${itemId}_${speechSeq}`, object: 'realtime.response', status: 'in_progress', output: [] } });
-          }
-          audioMs += FRAME_MS;
-          writeHoldMicros(frame, (performance.now() - receivedAt) * 1000);
-        }
-        return send({ type: 'response.output_audio.delta', response_id: `resp_${itemId}`, item_id: itemId, output_index: 0, content_index: 0, delta: audio.toString('base64') });
-      }
+        return append(event.audio, receivedAt);
       case 'conversation.item.truncate':
       case 'conversation.item.create':
       case 'response.create':

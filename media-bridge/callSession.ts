@@ -129,9 +129,10 @@ export class CallSession {
     const callMs = this.framesIn++ * FRAME_MS;
     const { forward, event } = this.holdGate.push(payload, callMs);
     for (const frame of forward) this.brain.appendAudio(frame);
-    const audio = Buffer.from(payload, 'base64');
+    // The hold gate decoded and analysed the frame already; the other detectors reuse both.
+    const audio = this.holdGate.frame;
     this.keypad.heard(audio, callMs);
-    const heard = this.lineWatch.push(audio, callMs, this.holdGate.onHold);
+    const heard = this.lineWatch.push(audio, callMs, this.holdGate.onHold, this.holdGate.features);
     if (heard?.type === 'voicemail-beep') {
       this.holdGate.disable();
       this.lineEvent('voicemail-beep', `${Math.round(heard.frequencyHz)} Hz`);

@@ -36,12 +36,15 @@ export interface CarrierStreamEvents {
 
 /** One Twilio media stream WebSocket: validated incoming events, and the three messages we may send. */
 export class CarrierStream extends EventEmitter<CarrierStreamEvents> {
-  streamSid: string | null = null;
+  private sid: string | null = null;
+  /** The JSON of our `media` and `mark` messages up to the varying string, built once the stream sid is known. */
+  private mediaHead = '';
+  private markHead = '';
   private closed = false;
 
   constructor(private readonly socket: WebSocket, private readonly onInvalid: (problem: string) => void) {
     super();
-    socket.on('message', (data, isBinary) => this.receive(data.toString(), isBinary));
+    socket.on('message', (data, isBinary) => this.receive(data as Buffer, isBinary));
     socket.on('close', () => {
       this.closed = true;
       this.emit('close');
@@ -49,16 +52,21 @@ export class CarrierStream extends EventEmitter<CarrierStreamEvents> {
     socket.on('error', () => undefined);
   }
 
+  get streamSid(): string | null {
+    return this.sid;
+  }
+
+  // The three sends write the same text JSON.stringify would, without building an object per frame.
   sendAudio(payload: string): void {
-    this.send({ event: 'media', streamSid: this.streamSid, media: { payload } });
+    if (this.sendable) this.socket.send(`${this.mediaHead}${JSON.stringify(payload)}}}`);
   }
 
   sendMark(name: string): void {
-    this.send({ event: 'mark', streamSid: this.streamSid, mark: { name } });
+    if (this.sendable) this.socket.send(`${this.markHead}${JSON.stringify(name)}}}`);
   }
 
   clear(): void {
-    this.send({ event: 'clear', streamSid: this.streamSid });
+    if (this.sendable) this.socket.send(JSON.stringify({ event: 'clear', streamSid: this.sid }));
   }
 
   close(code = 1000, reason = ''): void {
@@ -69,21 +77,25 @@ export class CarrierStream extends EventEmitter<CarrierStreamEvents> {
     return !this.closed;
   }
 
-  private send(message: object): void {
-    if (this.closed || !this.streamSid) return;
-    this.socket.send(JSON.stringify(message));
+  private get sendable(): boolean {
+    return !this.closed && this.sid !== null;
   }
 
-  private receive(text: string, isBinary: boolean): void {
+  private receive(data: Buffer, isBinary: boolean): void {
     if (isBinary) return this.onInvalid('binary frame (Twilio sends JSON text frames only)');
+    // Media arrives 50 times a second per call: read straight from the bytes when it is written the
+    // usual way, through JSON.parse and a check by hand otherwise, and everything else through the schema.
+    if (scanMediaMessage(data, layout)) {
+      if (isText(data, layout.trackAt, layout.trackEnd, INBOUND)) this.emit('media', data.toString('latin1', layout.payloadAt, layout.payloadEnd), timestampOf(data, layout));
+      return;
+    }
     let json: unknown;
     try {
-      json = JSON.parse(text);
+      json = JSON.parse(data.toString());
     } catch {
       return this.onInvalid('message is not JSON');
     }
     const event = (json as { event?: unknown })?.event;
-    // Media arrives 50 times a second per call: checked by hand, the rest through the schema.
     if (event === 'media') {
       const media = (json as { media?: { track?: unknown; payload?: unknown; timestamp?: unknown } }).media;
       if (typeof media?.payload !== 'string' || typeof media.track !== 'string' || typeof media.timestamp !== 'string') {
@@ -91,6 +103,11 @@ export class CarrierStream extends EventEmitter<CarrierStreamEvents> {
       }
       if (media.track === 'inbound') this.emit('media', media.payload, Number(media.timestamp));
       return;
+    }
+    // Marks come back several times a second while the agent talks: also checked by hand.
+    if (event === 'mark') {
+      const { sequenceNumber, streamSid, mark } = json as { sequenceNumber?: unknown; streamSid?: unknown; mark?: { name?: unknown } };
+      if (typeof sequenceNumber === 'string' && typeof streamSid === 'string' && typeof mark?.name === 'string') return void this.emit('mark', mark.name);
     }
     const parsed = carrierMessage.safeParse(json);
     if (!parsed.success) {
@@ -103,7 +120,9 @@ export class CarrierStream extends EventEmitter<CarrierStreamEvents> {
     const m = parsed.data;
     switch (m.event) {
       case 'start':
-        this.streamSid = m.start.streamSid;
+        this.sid = m.start.streamSid;
+        this.mediaHead = `{"event":"media","streamSid":${JSON.stringify(this.sid)},"media":{"payload":`;
+        this.markHead = `{"event":"mark","streamSid":${JSON.stringify(this.sid)},"mark":{"name":`;
         this.emit('start', m.start);
         break;
       case 'mark':
@@ -117,4 +136,118 @@ export class CarrierStream extends EventEmitter<CarrierStreamEvents> {
         break;
     }
   }
+}
+
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const COLON = 0x3a;
+const COMMA = 0x2c;
+const OPEN = 0x7b;
+const CLOSE = 0x7d;
+const [EVENT, MEDIA, TRACK, TIMESTAMP, PAYLOAD, INBOUND] = ['event', 'media', 'track', 'timestamp', 'payload', 'inbound'].map((text) => Buffer.from(text));
+
+/** Where the strings a media message is read from lie in its bytes: [at, end), at = -1 when absent. */
+interface MediaLayout {
+  eventAt: number;
+  eventEnd: number;
+  trackAt: number;
+  trackEnd: number;
+  timestampAt: number;
+  timestampEnd: number;
+  payloadAt: number;
+  payloadEnd: number;
+}
+
+const layout: MediaLayout = { eventAt: -1, eventEnd: -1, trackAt: -1, trackEnd: -1, timestampAt: -1, timestampEnd: -1, payloadAt: -1, payloadEnd: -1 };
+
+/**
+ * Reads a message written the way Twilio writes media: compact JSON, an object whose values are strings
+ * or objects of strings, with no escapes and ASCII only. True when it is a media event with string
+ * `media.track`, `media.timestamp` and `media.payload`, whose places are noted in `found` (of duplicate
+ * keys the last counts, as with JSON.parse). False for anything else, which then goes through JSON.parse:
+ * the two paths accept the same messages and read the same values from them.
+ */
+function scanMediaMessage(bytes: Buffer, found: MediaLayout): boolean {
+  found.eventAt = found.eventEnd = -1;
+  forgetMedia(found);
+  if (bytes[0] !== OPEN) return false;
+  let i = 1;
+  let nested = false;
+  let inMedia = false;
+  for (;;) {
+    if (bytes[i] !== QUOTE) return false;
+    const keyAt = i + 1;
+    const keyEnd = stringEnd(bytes, keyAt);
+    if (keyEnd < 0 || bytes[keyEnd + 1] !== COLON) return false;
+    i = keyEnd + 2;
+    if (bytes[i] === OPEN && !nested) {
+      nested = true;
+      inMedia = isText(bytes, keyAt, keyEnd, MEDIA);
+      if (inMedia) forgetMedia(found);
+      i++;
+      continue;
+    }
+    if (bytes[i] !== QUOTE) return false;
+    const valueAt = i + 1;
+    const valueEnd = stringEnd(bytes, valueAt);
+    if (valueEnd < 0) return false;
+    if (!nested && isText(bytes, keyAt, keyEnd, EVENT)) {
+      found.eventAt = valueAt;
+      found.eventEnd = valueEnd;
+    } else if (!nested && isText(bytes, keyAt, keyEnd, MEDIA)) {
+      forgetMedia(found);
+    } else if (inMedia && isText(bytes, keyAt, keyEnd, TRACK)) {
+      found.trackAt = valueAt;
+      found.trackEnd = valueEnd;
+    } else if (inMedia && isText(bytes, keyAt, keyEnd, TIMESTAMP)) {
+      found.timestampAt = valueAt;
+      found.timestampEnd = valueEnd;
+    } else if (inMedia && isText(bytes, keyAt, keyEnd, PAYLOAD)) {
+      found.payloadAt = valueAt;
+      found.payloadEnd = valueEnd;
+    }
+    i = valueEnd + 1;
+    while (bytes[i] === CLOSE) {
+      if (!nested) {
+        if (i + 1 !== bytes.length) return false;
+        return isText(bytes, found.eventAt, found.eventEnd, MEDIA) && found.trackAt >= 0 && found.timestampAt >= 0 && found.payloadAt >= 0;
+      }
+      nested = inMedia = false;
+      i++;
+    }
+    if (bytes[i++] !== COMMA) return false;
+  }
+}
+
+function forgetMedia(found: MediaLayout): void {
+  found.trackAt = found.trackEnd = found.timestampAt = found.timestampEnd = found.payloadAt = found.payloadEnd = -1;
+}
+
+/** Index of the quote closing a string that starts at `at`; -1 if it holds an escape, a control or non-ASCII byte, or never closes. */
+function stringEnd(bytes: Buffer, at: number): number {
+  for (let i = at; i < bytes.length; i++) {
+    const byte = bytes[i];
+    if (byte === QUOTE) return i;
+    if (byte === BACKSLASH || byte < 0x20 || byte >= 0x80) return -1;
+  }
+  return -1;
+}
+
+function isText(bytes: Buffer, at: number, end: number, text: Buffer): boolean {
+  if (at < 0 || end - at !== text.length) return false;
+  for (let i = 0; i < text.length; i++) if (bytes[at + i] !== text[i]) return false;
+  return true;
+}
+
+/** Number(media.timestamp), without making a string of the usual few digits. */
+function timestampOf(bytes: Buffer, found: MediaLayout): number {
+  const { timestampAt: at, timestampEnd: end } = found;
+  if (end - at > 15) return Number(bytes.toString('latin1', at, end));
+  let value = 0;
+  for (let i = at; i < end; i++) {
+    const digit = bytes[i] - 0x30;
+    if (digit < 0 || digit > 9) return Number(bytes.toString('latin1', at, end));
+    value = value * 10 + digit;
+  }
+  return value;
 }

@@ -1,4 +1,5 @@
 import { FRAME_MS } from '../common/audio/mulaw.js';
+import type { FrameFeatures } from './audio/frameAnalyzer.js';
 import { HoldGate as AudioHoldGate } from './audio/holdGate.js';
 import type { HoldEvent } from './audio/holdDetector.js';
 import type { UsageTotals } from './brain/usageMeter.js';
@@ -27,6 +28,7 @@ export class HoldGate {
   private heldFrames = 0;
   private sentFrames = 0;
   private off = false;
+  private latestFrame = Buffer.alloc(0);
 
   /** The far end said it is putting us on hold (the model called wait_on_hold). */
   hint(): void {
@@ -42,13 +44,27 @@ export class HoldGate {
     return !this.off && this.gate.detector.onHold;
   }
 
+  /** The frame pushed last, decoded: other detectors of the same audio need not decode it again. */
+  get frame(): Buffer {
+    return this.latestFrame;
+  }
+
+  /** The analysis of the frame pushed last (level, spectrum), for detectors that would otherwise make their own. */
+  get features(): Readonly<FrameFeatures> {
+    return this.gate.detector.classifier.latestFeatures;
+  }
+
   /** `callMs`: the frame's time in the call. Returns the payloads to send to the model now, and any change. */
   push(payload: string, callMs: number): { forward: string[]; event: HoldEvent | null } {
+    const frame = Buffer.from(payload, 'base64');
+    this.latestFrame = frame;
     if (this.off) {
+      // Hold detection has stopped, but the analysis other detectors read goes on, frame by frame.
+      this.gate.detector.classifier.analyzeOnly(frame);
       this.sentFrames++;
       return { forward: [payload], event: null };
     }
-    const { forward, event } = this.gate.push(Buffer.from(payload, 'base64'), callMs);
+    const { forward, event } = this.gate.push(frame, callMs);
     if (forward.length === 0) this.heldFrames++;
     this.sentFrames += forward.length;
     // The usual case (live line, one frame through) reuses the payload instead of encoding it again.

@@ -1,5 +1,6 @@
 import { BeepDetector } from './audio/beepDetector.js';
 import { DeadAirMonitor } from './audio/deadAirMonitor.js';
+import type { FrameFeatures } from './audio/frameAnalyzer.js';
 
 export type LineWatchEvent = { type: 'voicemail-beep'; frequencyHz: number } | { type: 'dead-air'; silentForMs: number };
 
@@ -13,8 +14,12 @@ export class LineWatch {
   private readonly deadAir = new DeadAirMonitor({ afterMs: DEAD_AIR_MS });
   private conversing = false;
 
-  push(frame: Buffer, callMs: number, onHold: boolean): LineWatchEvent | null {
-    const beep = this.beep.push(frame, callMs);
+  /**
+   * `features`: this frame's analysis when the hold gate already made it (`HoldGate.features`), so the
+   * beep detector does not analyse the frame a second time. Give it with every frame or with none.
+   */
+  push(frame: Buffer, callMs: number, onHold: boolean, features?: Readonly<FrameFeatures>): LineWatchEvent | null {
+    const beep = features ? this.beep.pushFeatures(features, callMs) : this.beep.push(frame, callMs);
     if (beep) return { type: 'voicemail-beep', frequencyHz: beep.frequencyHz };
     // Silence on hold, or before anyone has talked (a menu waiting for keys), is not dead air.
     if (onHold || !this.conversing) {

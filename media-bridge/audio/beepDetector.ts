@@ -31,7 +31,8 @@ const OFFSET_FRAMES = 2;
  * not speech (its harmonics never fill the spectrum alone, and glide).
  */
 export class BeepDetector {
-  private readonly analyzer = new FrameAnalyzer();
+  /** Made on first use: a bridge that shares one analysis (pushFeatures) never needs one. */
+  private analyzer: FrameAnalyzer | null = null;
   private runFrames = 0;
   private runStartHz = 0;
   private runHzSum = 0;
@@ -45,6 +46,7 @@ export class BeepDetector {
   private ended: (BeepEvent & { levelDbfs: number; framesLeft: number }) | null = null;
 
   push(frame: Uint8Array, nowMs: number): BeepEvent | null {
+    this.analyzer ??= new FrameAnalyzer();
     return this.pushFeatures(this.analyzer.analyze(frame), nowMs);
   }
 

@@ -55,6 +55,12 @@ function melBandEdges(): Int32Array {
   return edges;
 }
 
+// Scratch space for the spectrum, shared by every analyzer: analyze() runs start to finish on one thread,
+// and with hundreds of calls per process one copy stays in the CPU cache where hundreds would not.
+const FFT = new RealFft(FFT_SIZE);
+const WINDOWED = new Float64Array(FFT_SIZE);
+const POWER = new Float64Array(FFT_SIZE / 2 + 1);
+
 const BAND_WIDTH = Float64Array.from({ length: BAND_COUNT }, (_, b) => BAND_EDGES[b + 1] - BAND_EDGES[b]);
 const LOG_BAND_WIDTH = BAND_WIDTH.map(Math.log);
 
@@ -85,10 +91,7 @@ export class FrameAnalyzer {
     fluxDb: 0,
   };
   private readonly history = new Float64Array(HISTORY);
-  private readonly windowed = new Float64Array(FFT_SIZE);
-  private readonly power = new Float64Array(FFT_SIZE / 2 + 1);
   private readonly previousBands = new Float64Array(BAND_COUNT);
-  private readonly fft = new RealFft(FFT_SIZE);
 
   analyze(frame: Uint8Array): FrameFeatures {
     if (frame.length !== FRAME_BYTES) {
@@ -112,22 +115,22 @@ export class FrameAnalyzer {
   }
 
   private analyzeSpectrum(): void {
-    const { history, windowed, power, features, previousBands } = this;
+    const { history, features, previousBands } = this;
     const start = HISTORY - FFT_SIZE;
-    for (let i = 0; i < FFT_SIZE; i++) windowed[i] = history[start + i] * HANN[i];
-    this.fft.powerSpectrum(windowed, power);
+    for (let i = 0; i < FFT_SIZE; i++) WINDOWED[i] = history[start + i] * HANN[i];
+    FFT.powerSpectrum(WINDOWED, POWER);
 
     let total = POWER_FLOOR;
     let peakBin = LOW_BIN;
     for (let k = LOW_BIN; k <= HIGH_BIN; k++) {
-      total += power[k];
-      if (power[k] > power[peakBin]) peakBin = k;
+      total += POWER[k];
+      if (POWER[k] > POWER[peakBin]) peakBin = k;
     }
 
     let peakEnergy = 0;
-    for (let k = peakBin - 2; k <= peakBin + 2; k++) peakEnergy += power[k];
+    for (let k = peakBin - 2; k <= peakBin + 2; k++) peakEnergy += POWER[k];
     features.peakShare = Math.min(1, peakEnergy / total);
-    features.peakHz = (peakBin + parabolicOffset(power, peakBin)) * BIN_HZ;
+    features.peakHz = (peakBin + parabolicOffset(POWER, peakBin)) * BIN_HZ;
 
     let flux = 0;
     let densityLogSum = 0;
@@ -135,7 +138,7 @@ export class FrameAnalyzer {
     const bands = features.bandLogEnergy;
     for (let b = 0; b < BAND_COUNT; b++) {
       let energy = POWER_FLOOR;
-      for (let k = BAND_EDGES[b]; k < BAND_EDGES[b + 1]; k++) energy += power[k];
+      for (let k = BAND_EDGES[b]; k < BAND_EDGES[b + 1]; k++) energy += POWER[k];
       previousBands[b] = bands[b];
       bands[b] = Math.log(energy);
       flux += Math.abs(bands[b] - previousBands[b]);

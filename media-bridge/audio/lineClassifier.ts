@@ -62,6 +62,11 @@ export class LineClassifier {
     return this.repetition.repeatingSince;
   }
 
+  /** Analyses a frame without classifying it: keeps `latestFeatures` going for others once classifying has stopped. */
+  analyzeOnly(frame: Uint8Array): void {
+    this.analyzer.analyze(frame);
+  }
+
   push(frame: Uint8Array): LineSecond | null {
     const features = this.analyzer.analyze(frame);
     this.repetition.push(features);

@@ -64,8 +64,9 @@ export class RealtimeBrain extends EventEmitter<RealtimeBrainEvents> {
     this.transport.send(event);
   }
 
+  /** Sends the same JSON as `send({ type: 'input_audio_buffer.append', audio })`, without an object per frame. */
   appendAudio(base64Mulaw: string): void {
-    this.send({ type: 'input_audio_buffer.append', audio: base64Mulaw });
+    this.transport.sendJson(`{"type":"input_audio_buffer.append","audio":${JSON.stringify(base64Mulaw)}}`);
   }
 
   close(): void {

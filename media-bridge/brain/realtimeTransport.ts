@@ -11,6 +11,8 @@ export interface TransportEvents {
 /** One Realtime WebSocket: JSON events in and out. */
 export interface RealtimeTransport extends EventEmitter<TransportEvents> {
   send(event: object): void;
+  /** An event already serialised (the audio appends, 50 a second, are written as text directly). */
+  sendJson(json: string): void;
   close(): void;
 }
 
@@ -49,7 +51,7 @@ export async function openRealtimeTransport(settings: TransportSettings, timeout
 class SocketTransport extends EventEmitter<TransportEvents> implements RealtimeTransport {
   private closedByUs = false;
 
-  constructor(private readonly socket: WebSocket, private readonly write: (event: object) => void, private readonly shut: () => void) {
+  constructor(private readonly socket: WebSocket, private readonly shut: () => void) {
     super();
     socket.on('close', (code, reason) => {
       if (!this.closedByUs) this.emit('closed', `socket closed (${code}${reason.length ? ` ${reason}` : ''})`);
@@ -57,7 +59,13 @@ class SocketTransport extends EventEmitter<TransportEvents> implements RealtimeT
   }
 
   send(event: object): void {
-    if (this.socket.readyState === WebSocket.OPEN) this.write(event);
+    this.sendJson(JSON.stringify(event));
+  }
+
+  // Written to the socket directly on both paths: the official client's own send() is this same call
+  // (it throws only before the socket is open, which is checked here).
+  sendJson(json: string): void {
+    if (this.socket.readyState === WebSocket.OPEN) this.socket.send(json);
   }
 
   close(): void {
@@ -69,7 +77,7 @@ class SocketTransport extends EventEmitter<TransportEvents> implements RealtimeT
 async function officialClient(settings: TransportSettings): Promise<{ socket: WebSocket; transport: RealtimeTransport }> {
   const client = new OpenAI({ apiKey: settings.apiKey, baseURL: settings.baseUrl });
   const connection = await OpenAIRealtimeWS.create(client, { model: settings.model, options: settings.ca ? { ca: settings.ca } : undefined });
-  const transport = new SocketTransport(connection.socket, (e) => connection.send(e as never), () => connection.close());
+  const transport = new SocketTransport(connection.socket, () => connection.close());
   connection.on('event', (event) => transport.emit('event', event as Record<string, any>));
   // The client reports `error` events twice (as 'event' and as 'error'); only transport errors matter here.
   connection.on('error', () => undefined);
@@ -81,7 +89,7 @@ async function plainSocket(settings: TransportSettings): Promise<{ socket: WebSo
   url.protocol = 'ws:';
   url.searchParams.set('model', settings.model);
   const socket = new WebSocket(url, { headers: { Authorization: `Bearer ${settings.apiKey}` } });
-  const transport = new SocketTransport(socket, (e) => socket.send(JSON.stringify(e)), () => socket.close());
+  const transport = new SocketTransport(socket, () => socket.close());
   socket.on('message', (data) => {
     try {
       transport.emit('event', JSON.parse(data.toString()));
