@@ -31,6 +31,15 @@ test('a wrap-up gets goodbye and a hang-up, after confirming a read-back', () =>
   assert.deepEqual(new CallerReplies(dana).farewell(), { say: [dana.goodbye], hangUp: true });
 });
 
+test('a read-back gets a yes on its own, not the answers its details would call for', () => {
+  const replies = new CallerReplies(dana);
+  replies.opening();
+  assert.deepEqual(replies.replyTo("Let me read that back: Dana from Patel Dental, confirming Jane's cleaning tomorrow at 10 am. The callback number is 555 0142. Is that right?"), {
+    say: ["Yes, that's right."],
+    hangUp: false,
+  });
+});
+
 test('statements get no reply; questions it cannot answer get the fallback, then a goodbye', () => {
   const replies = new CallerReplies(dana);
   replies.opening();

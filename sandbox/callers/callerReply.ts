@@ -38,10 +38,11 @@ export class CallerReplies {
       const kept = answers.filter((answer) => answer.evenWhenWrappingUp && mentionsAny(heard, answer.keywords)).map((answer) => answer.say);
       return { say: [...kept, goodbye], hangUp: true };
     }
-    const matched = heard === null ? [] : answers.filter((answer) => mentionsAny(heard, answer.keywords)).map((answer) => answer.say);
+    const matched = heard === null ? [] : answers.filter((answer) => mentionsAny(heard, answer.keywords));
     if (matched.length > 0) {
       this.unanswered = 0;
-      return { say: matched, hangUp: false };
+      const alone = matched.filter((answer) => answer.alone);
+      return { say: (alone.length > 0 ? alone : matched).map((answer) => answer.say), hangUp: false };
     }
     if (heard !== null && !heard.includes('?')) return null;
     if (++this.unanswered > MAX_UNANSWERED) return { say: [goodbye], hangUp: true };

@@ -4,6 +4,11 @@ export interface CallerAnswer {
   say: string;
   /** Still said when the turn also wraps the call up ("Is that right? Anything else?"). */
   evenWhenWrappingUp?: boolean;
+  /**
+   * Said without the other answers that match the same turn: a read-back ("... 555 0142, tomorrow at
+   * 10. Is that right?") names things other answers are about, but only asks for a yes.
+   */
+  alone?: boolean;
 }
 
 /**
@@ -19,7 +24,7 @@ export interface CallerScript {
   voice: string;
   /** Said once the other side has greeted them (or after a while, if nobody does). */
   reason: string;
-  /** Checked in order; every answer whose keywords match is said, in this order, as one turn. */
+  /** Checked in order; every answer whose keywords match is said, in this order, as one turn (see `alone`). */
   answers: CallerAnswer[];
   /** Closing words of the other side ("anything else", "goodbye") that make the caller say goodbye and hang up. */
   wrapUp: string[];

@@ -12,7 +12,7 @@ const DANA: CallerScript = {
     { keywords: ['number', 'reach you', 'call you back', 'callback', 'call back', 'phone'], say: 'You can reach us at 555 0142.' },
     { keywords: ['what time', 'when', 'which day', 'appointment', 'cleaning'], say: "Jane's cleaning is tomorrow at 10 am." },
     { keywords: ['regarding', 'about', 'reason', 'how can i help', 'help you', 'message'], say: "I'm calling to confirm Jane's cleaning tomorrow at 10 am." },
-    { keywords: ['read that back', 'is that right', 'is that correct', 'did i get', 'correct'], say: "Yes, that's right.", evenWhenWrappingUp: true },
+    { keywords: ['read that back', 'is that right', 'is that correct', 'did i get', 'correct'], say: "Yes, that's right.", evenWhenWrappingUp: true, alone: true },
   ],
   wrapUp: ['anything else', 'goodbye', 'bye', 'have a good', 'have a great', 'have a nice', 'take care'],
   goodbye: "No, that's all. Thank you, goodbye.",

@@ -4,13 +4,20 @@ import { parseCallBrief } from './policyBrief.js';
 import { heardAfterHold, isHolding } from './policyHold.js';
 import { lineLanguage, type Language } from './policyLanguage.js';
 import { lineRules } from './policyLineRules.js';
+import { afterMenuCutShort } from './policyMenuCutShort.js';
+import { answerUserRequest, customerOnTheLineRules, waitingForCustomerRules } from './policyLoopInRules.js';
+import { isBridgeNote, loopInState, owedAfterRequest, withoutCustomer } from './policyLoopInState.js';
 import { phrasesFor } from './policyPhrases.js';
 import { fallbackRules, primaryRules } from './policyRules.js';
+import { parseAnsweringBrief, receptionReply } from './policyReception.js';
 import { plainText } from './policySentences.js';
-import type { ReplyPart, Rule, Turn } from './policyTurn.js';
+import { heardSinceWeActed, type ReplyPart, type Rule, type Turn } from './policyTurn.js';
 
 export type ConversationEntry =
-  /** The other side's speech (recognized transcript, '' if unrecognized) or a user text message. */
+  /**
+   * The other side's speech (recognized transcript, '' if unrecognized) or a user text message; the
+   * bridge's notes about the call are text messages in [square brackets].
+   */
   | { kind: 'heard'; text: string }
   /** Our speech, cut to what the other side actually heard when it was truncated. */
   | { kind: 'said'; text: string }
@@ -47,21 +54,20 @@ function scriptedLine(instructions: string | undefined): string | null {
   return match ? match[1].trim() : null;
 }
 
-/** Everything heard since we last spoke or called a tool, oldest first, or null if nothing new was heard. */
-function heardSinceWeActed(conversation: readonly ConversationEntry[]): string[] | null {
-  const heard: string[] = [];
-  for (let i = conversation.length - 1; i >= 0; i--) {
-    const entry = conversation[i];
-    if (entry.kind !== 'heard') break;
-    heard.unshift(entry.text);
-  }
-  return heard.length === 0 ? null : heard;
-}
-
 function combine(parts: readonly ReplyPart[], language: Language): Reply {
   const said = parts.map((part) => part.say).filter((say): say is string => Boolean(say));
   const say = said.length > 0 ? said.join(' ') : null;
   return { say, toolCalls: parts.flatMap((part) => part.toolCalls ?? []), ...(say && language !== 'en' ? { language } : {}) };
+}
+
+/** Every rule that matches adds its part; later rules see what earlier ones added. */
+function applyAll(rules: readonly Rule[], turn: Turn): ReplyPart[] {
+  const parts: ReplyPart[] = [];
+  for (const rule of rules) {
+    const part = rule.apply(turn, parts);
+    if (part) parts.push(part);
+  }
+  return parts;
 }
 
 function firstMatch(rules: readonly Rule[], turn: Turn): ReplyPart | null {
@@ -79,16 +85,26 @@ export function decideReply(input: PolicyInput): Reply {
   const instructions = input.responseInstructions && parseCallBrief(input.responseInstructions)
     ? input.responseInstructions
     : input.instructions;
+  // The bridge's notes about the call are not speech; they only change how the agent behaves.
+  const conversation = input.conversation.filter((entry) => !isBridgeNote(entry));
+  const answering = parseAnsweringBrief(instructions);
+  if (answering) return receptionReply(answering, conversation);
   const brief = parseCallBrief(instructions);
-  const { conversation } = input;
   const heardSoFar = conversation.flatMap((entry) => (entry.kind === 'heard' && entry.text ? [entry.text] : []));
   const language = lineLanguage(heardSoFar);
+  const phrases = phrasesFor(language);
   // Asked to speak first (nothing heard yet): open the call the way we answer "how can I help?".
-  if (!conversation.some((entry) => entry.kind === 'heard')) return combine([{ say: phrasesFor(language).introduction(brief) }], language);
+  if (!conversation.some((entry) => entry.kind === 'heard')) return combine([{ say: phrases.introduction(brief) }], language);
+  const loopIn = loopInState(input.conversation);
+  const owed = owedAfterRequest(input.conversation);
+  if (owed) return combine([answerUserRequest({ brief, phrases }, owed === 'reached')], language);
   const sinceWeActed = heardSinceWeActed(conversation);
   // After a tool result or our own speech there is nothing new to answer: wait for the other side.
   if (sinceWeActed === null) return SILENT;
-  const heard = isHolding(conversation) ? heardAfterHold(sinceWeActed, brief?.facts ?? []) : sinceWeActed;
+  const customerAround = loopIn === 'waiting' || loopIn === 'joined';
+  const heard = customerAround
+    ? withoutCustomer(sinceWeActed, brief)
+    : isHolding(conversation) ? heardAfterHold(sinceWeActed, brief?.facts ?? []) : afterMenuCutShort(sinceWeActed);
   // Still on hold: music, queue messages and promotions get no answer.
   if (heard === null) return SILENT;
 
@@ -101,16 +117,14 @@ export function decideReply(input: PolicyInput): Reply {
     brief,
     conversation,
     language,
-    phrases: phrasesFor(language),
+    phrases,
+    loopIn,
     canCall: (tool) => tools === null || tools.has(tool),
   };
+  if (customerAround) return combine(applyAll(loopIn === 'joined' ? customerOnTheLineRules : waitingForCustomerRules, turn), language);
   const onTheLine = firstMatch(lineRules, turn);
   if (onTheLine) return combine([onTheLine], language);
-  const parts: ReplyPart[] = [];
-  for (const rule of primaryRules) {
-    const part = rule.apply(turn, parts);
-    if (part) parts.push(part);
-  }
+  const parts = applyAll(primaryRules, turn);
   if (parts.length > 0) return combine(parts, language);
   const fallback = firstMatch(fallbackRules, turn);
   return fallback ? combine([fallback], language) : SILENT;

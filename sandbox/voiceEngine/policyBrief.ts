@@ -15,7 +15,7 @@ export interface CallBrief {
   neverAgreeTo: string[];
 }
 
-function splitSections(instructions: string): Map<string, string[]> {
+export function splitSections(instructions: string): Map<string, string[]> {
   const sections = new Map<string, string[]>();
   let current: string[] | null = null;
   for (const rawLine of instructions.split(/\r?\n/)) {
@@ -30,7 +30,7 @@ function splitSections(instructions: string): Map<string, string[]> {
   return sections;
 }
 
-function findSection(sections: Map<string, string[]>, headingStart: string): string[] {
+export function findSection(sections: Map<string, string[]>, headingStart: string): string[] {
   for (const [heading, lines] of sections) {
     if (heading.startsWith(headingStart)) return lines;
   }

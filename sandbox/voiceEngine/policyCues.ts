@@ -147,7 +147,7 @@ export const ACCOUNT_HOLDER = cue(
   `(?:if )?the ${THE_CUSTOMER} (?:can|could|would need to|needs to|has to|must) (?:join|come on|get on|be on|call)`,
   '(?:need|have|has) to (?:speak|talk) (?:with|to) (?:the )?(?:account ?holder|account owner)',
   "(?:without|need|require|requires) (?:the )?(?:account ?holder|account owner)(?:'s)?(?: (?:permission|authori[sz]ation|consent|approval))?",
-  '(?:is|are) the (?:account ?holder|account owner) (?:available|there|on the line|with you)',
+  `(?:is|are) the ${THE_CUSTOMER} (?:available|there|on the line|with you|joining)`,
   'one[- ]time (?:pass ?)?code',
   'verification code',
   'security code (?:that )?(?:we|i) (?:just )?(?:sent|texted)',
@@ -159,6 +159,9 @@ export const ACCOUNT_HOLDER = cue(
   'codigo de (?:verificacion|seguridad)',
   'codigo (?:de un solo uso|temporal)',
 );
+
+/** Someone saying they are the customer ("Yes, I'm the patient."), i.e. the customer on the line in person. */
+export const SPEAKS_AS_CUSTOMER = cue(`(?:i'm|i am|this is|it's|soy) (?:the |el |la )?${THE_CUSTOMER}`, 'soy (?:el|la) titular');
 
 export const SUPERVISOR = cue('supervisor', 'manager', 'team lead', 'escalations?', 'supervisora', 'gerente', 'encargad[oa]', 'jefe');
 

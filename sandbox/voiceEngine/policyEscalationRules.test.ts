@@ -69,36 +69,33 @@ test('restates the issue briefly when the supervisor comes on', () => {
   }
 });
 
-test('brings the customer on the line when only the account holder may proceed', () => {
+test('says it is bringing the customer on, and asks for them with request_user, when only the account holder may proceed', () => {
   const demands = [
     "I'm sorry, I can only discuss this account with the account holder.",
     'For security reasons I need to speak with the account holder directly.',
     "I've just sent a one-time code to the phone number on file. Can you read it to me?",
     "I'll need the account holder's verbal authorization before I can make changes.",
-    'Solo puedo hablar con el titular de la cuenta.',
     'Because of privacy rules I can only discuss the account with the patient. If the patient can join the call, I am happy to wait.',
+    'Is the patient available?',
   ];
   for (const demand of demands) {
     const { say, toolCalls } = replyTo(BILLING, heard(demand));
-    assert.match(say ?? '', /Jane/, demand);
-    assert.equal(toolCalls.length, 1, demand);
-    assert.equal(toolCalls[0].name, 'request_user');
-    assert.match(String(toolCalls[0].arguments.reason), /account holder/);
+    assert.equal(say, "One moment please, I'm bringing Jane onto the line.", demand);
+    assert.deepEqual(toolCalls.map((call) => call.name), ['request_user'], demand);
+    const quoted = /^The representative needs the account holder: "(.+)"$/.exec(String(toolCalls[0].arguments.reason));
+    assert.ok(quoted && demand.includes(quoted[1]), `the reason quotes the demand: ${toolCalls[0].arguments.reason}`);
   }
-  assert.deepEqual(replyTo(BILLING, heard(demands[0])), {
-    say: "One moment, I'll get Jane on the line.",
-    toolCalls: [{ name: 'request_user', arguments: { reason: `The representative needs the account holder: "${demands[0]}"` } }],
-  });
 });
 
-test('calls the customer only once, and keeps the representative informed', () => {
-  const reply = replyTo(
-    BILLING,
-    heard('Only the account holder can make that change.'),
-    said("One moment, I'll get Jane on the line."),
-    called('request_user', { reason: 'account holder' }),
-    result,
-    heard('Is the account holder available?'),
-  );
-  assert.deepEqual(reply, { say: 'Jane is joining the line, one moment please.', toolCalls: [] });
+test('stays quiet when the tool answers, then keeps the representative informed and asks only once', () => {
+  const bringing = said("One moment please, I'm bringing Jane onto the line.");
+  const asked = [heard('Only the account holder can make that change.'), bringing, called('request_user', { reason: 'account holder' })];
+  const joining = { ok: true, note: 'Tell the representative you are bringing the customer onto the line now, then stay quiet.' };
+  const answered = { kind: 'toolResult' as const, output: JSON.stringify(joining) };
+  assert.deepEqual(replyTo(BILLING, ...asked, answered), { say: null, toolCalls: [] }, 'already said');
+  assert.deepEqual(replyTo(BILLING, ...asked, answered, heard('Is the account holder available?')), {
+    say: 'Jane is joining the line, one moment please.',
+    toolCalls: [],
+  });
+  assert.deepEqual(replyTo(BILLING, ...asked, answered, heard('Only the account holder can make that change.')).toolCalls, [], 'asked once only');
 });

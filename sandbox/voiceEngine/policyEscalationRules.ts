@@ -1,5 +1,6 @@
 // When the person on the line cannot go further with us: they need the account holder (bring the
-// customer on with `request_user`), or they refuse (ask once for a supervisor, with `escalate`).
+// customer on with `request_user`; what follows is in policyLoopInRules.ts), or they refuse (ask once
+// for a supervisor, with `escalate`).
 import { ACCOUNT_HOLDER, REFUSAL } from './policyCues.js';
 import { REFERENCE_REQUESTS } from './policyPhrases.js';
 import { plainText, splitSentences } from './policySentences.js';
@@ -15,9 +16,12 @@ export const fetchAccountHolder: Rule = {
     const needed = sentenceMatching(turn.heard, ACCOUNT_HOLDER);
     if (!needed) return null;
     const name = firstName(turn.brief, turn.phrases.theCustomer);
-    if (hasCalled(turn.conversation, 'request_user')) return { say: turn.phrases.customerJoining(name) };
+    const { loopIn } = turn;
+    if (loopIn === 'waiting' || loopIn === 'joined') return { say: turn.phrases.customerJoining(name) };
+    if (loopIn !== 'none' || !turn.canCall('request_user')) return { say: turn.phrases.customerUnavailable(name) };
+    // Said before the tool call, so the bridge moves the call only once the representative has heard it.
     return {
-      say: turn.phrases.fetchingCustomer(name),
+      say: turn.phrases.bringingCustomerOn(name),
       toolCalls: [{ name: 'request_user', arguments: { reason: `The representative needs the account holder: "${needed}"` } }],
     };
   },

@@ -78,6 +78,16 @@ test('never presses the same wrong option twice in a row', () => {
   assert.equal(spoken.say, 'agent');
 });
 
+test('answers the person, not the menu, when they pick up as the prompt plays again', () => {
+  const claims = briefFor('A rock cracked my windshield and I need to file a glass claim.', { 'Full name': 'Jane Doe', 'Policy number': '4471 9902' });
+  const menu = 'To report a new claim, press 1. To check on an existing claim, press 2.';
+  const cutShort = 'To report a new claim, press 1. Claims department, this is Heather. Before we get started, can I have your policy number?';
+  assert.deepEqual(replyTo(claims, heard(menu), called('press_digits', { digits: '1' }), result, heard(cutShort)), {
+    say: 'The policy number is 4471 9902.',
+    toolCalls: [],
+  });
+});
+
 test('answers a sub-menu after a key press, even with keys used before', () => {
   const submenu = 'For a duplicate charge, press 1. For a late fee, press 2. For anything else, press 3.';
   const reply = replyTo(BILLING, heard(MENUS.classic), called('press_digits', { digits: '1' }), result, heard(submenu));

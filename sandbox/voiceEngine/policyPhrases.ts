@@ -25,8 +25,13 @@ export interface Phrases {
   readBack(code: string, items: readonly string[]): string;
   confirm(items: readonly string[]): string;
   spelled(spelling: string): string;
-  fetchingCustomer(firstName: string): string;
+  /** Said right after `request_user` succeeded, while the customer is being dialled in. */
+  bringingCustomerOn(firstName: string): string;
   customerJoining(firstName: string): string;
+  /** `request_user` failed: the customer cannot be dialled in. */
+  customerUnavailable(firstName: string): string;
+  /** The issue, told to a representative while the customer listens on the line. */
+  issueForCustomer(brief: CallBrief | null, firstName: string): string;
   askForSupervisor: string;
   askToNoteIt: string;
   restateForSupervisor(brief: CallBrief | null): string;
@@ -63,8 +68,10 @@ const english: Phrases = {
   readBack: (code, items) => `Let me read that back: ${[code, ...(items.length ? [english.list(items)] : [])].join('; ')}.`,
   confirm: (items) => `Just to confirm: ${english.list(items)}.`,
   spelled: (spelling) => `Sure, that's ${spelling}.`,
-  fetchingCustomer: (name) => `One moment, I'll get ${name} on the line.`,
+  bringingCustomerOn: (name) => `One moment please, I'm bringing ${name} onto the line.`,
   customerJoining: (name) => `${name} is joining the line, one moment please.`,
+  customerUnavailable: (name) => `I'm sorry, ${name} can't join the call right now. Could you help without ${name}, or tell me when ${name} should call back?`,
+  issueForCustomer: (brief, name) => (brief?.issue ? `Thank you. Here is the issue, in ${name}'s words: ${brief.issue}` : `Thank you. ${name} can explain the issue.`),
   askForSupervisor: 'I understand. Could I please speak with a supervisor about this?',
   askToNoteIt: 'I understand. Could you please note this on the account and give me a reference number?',
   restateForSupervisor(brief) {
@@ -102,8 +109,10 @@ const spanish: Phrases = {
   readBack: (code, items) => `Le repito: ${[code, ...(items.length ? [spanish.list(items)] : [])].join('; ')}.`,
   confirm: (items) => `Para confirmar: ${spanish.list(items)}.`,
   spelled: (spelling) => `Claro, es ${spelling}.`,
-  fetchingCustomer: (name) => `Un momento, voy a comunicar a ${name} a la llamada.`,
+  bringingCustomerOn: (name) => `Un momento por favor, voy a comunicar a ${name} a la llamada.`,
   customerJoining: (name) => `${name} se está uniendo a la llamada, un momento por favor.`,
+  customerUnavailable: (name) => `Lo siento, ${name} no puede unirse a la llamada ahora. ¿Puede ayudarnos sin ${name}, o decirme cuándo debe devolver la llamada?`,
+  issueForCustomer: (brief, name) => `Gracias. El motivo de la llamada, de parte de ${name}: ${spanishIssue(brief)}`,
   askForSupervisor: 'Entiendo. ¿Podría hablar con un supervisor, por favor?',
   askToNoteIt: 'Entiendo. ¿Puede anotarlo en la cuenta y darme un número de referencia?',
   restateForSupervisor: (brief) =>

@@ -40,7 +40,7 @@ function newCode(turn: Turn): string | null {
   return code && !ours.includes(code) ? code : null;
 }
 
-const readBack: Rule = {
+export const readBack: Rule = {
   name: 'readBack',
   apply(turn) {
     const code = newCode(turn);
@@ -102,7 +102,7 @@ const declineWithoutCustomer: Rule = {
 };
 
 // Asks once for a reference before hanging up when none was recorded yet; a real agent would too.
-const closeTheCall: Rule = {
+export const closeTheCall: Rule = {
   name: 'closeTheCall',
   apply(turn, earlierParts) {
     const anythingElse = ANYTHING_ELSE.test(turn.plain);

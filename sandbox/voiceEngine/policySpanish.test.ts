@@ -63,7 +63,9 @@ test('reads back a Spanish case number and promise in Spanish', () => {
 
 test('handles refusals, the account holder, voicemail and goodbyes in Spanish', () => {
   assert.equal(replyTo(BILLING, heard('Lo siento, no podemos reembolsar ese cargo.')).say, 'Entiendo. ¿Podría hablar con un supervisor, por favor?');
-  assert.equal(replyTo(BILLING, heard('Necesito hablar con el titular de la cuenta.')).say, 'Un momento, voy a comunicar a Jane a la llamada.');
+  const holder = replyTo(BILLING, heard('Necesito hablar con el titular de la cuenta.'));
+  assert.equal(holder.say, 'Un momento por favor, voy a comunicar a Jane a la llamada.');
+  assert.deepEqual(holder.toolCalls.map((call) => call.name), ['request_user']);
   const voicemail = replyTo(BILLING, heard('Ha llamado a Telefónica Sol. No podemos atender su llamada. Deje su mensaje después del tono.'));
   assert.match(voicemail.say ?? '', /^Hola, soy un asistente que llama de parte de Jane Doe\. Me cobraron dos veces.*devuelva la llamada al 415 555 0142/);
   assert.deepEqual(voicemail.toolCalls, [{ name: 'end_call', arguments: { reason: 'voicemail' } }]);

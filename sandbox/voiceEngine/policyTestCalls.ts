@@ -48,3 +48,19 @@ export function replyTo(instructions: string, ...conversation: ConversationEntry
 
 export const SILENT: Reply = { say: null, toolCalls: [] };
 export const pressed = (digits: string) => ({ name: 'press_digits', arguments: { digits } });
+
+/** The brief the media-bridge writes when the agent answers the user's own phone. */
+export function answeringBriefFor(owner = 'Jane Doe', caller = '+18005550111'): string {
+  return [
+    `You are the phone assistant of ${owner} and you are answering a call to their number. Greet the caller first, ` +
+      `say you are ${owner}'s assistant, and ask how you can help.`,
+    '## Answering for',
+    owner,
+    '## Caller',
+    caller,
+    '## Instructions',
+    "Take a message: the caller's name, a callback number and the reason for the call.",
+    '## Tools',
+    'record_outcome: the message and next steps, after reading them back. end_call: once you have said goodbye.',
+  ].join('\n');
+}

@@ -2,6 +2,7 @@
 // that several rules ask.
 import type { CallBrief } from './policyBrief.js';
 import type { Language } from './policyLanguage.js';
+import type { LoopIn } from './policyLoopInState.js';
 import type { Phrases } from './policyPhrases.js';
 import type { ConversationEntry, ToolCall } from './policy.js';
 
@@ -10,12 +11,15 @@ export interface Turn {
   heard: string;
   /** `heard` accent-folded and lower case, the form the cue patterns are written for. */
   plain: string;
-  /** Every recognized thing heard in the call so far, oldest first, including `heard`. */
+  /** Every recognized thing heard in the call so far, oldest first, including `heard`; never the bridge's notes. */
   heardSoFar: string[];
   brief: CallBrief | null;
+  /** The conversation without the bridge's notes. */
   conversation: readonly ConversationEntry[];
   language: Language;
   phrases: Phrases;
+  /** Where bringing the customer onto the line stands (the bridge's notes included). */
+  loopIn: LoopIn;
   /** Whether the session declared the tool, so the agent can choose another way (say instead of press). */
   canCall(tool: string): boolean;
 }
@@ -57,6 +61,17 @@ export function partsCall(parts: readonly ReplyPart[], tool: string): boolean {
 export function recordedCaseNumber(conversation: readonly ConversationEntry[]): string | null {
   const recorded = toolCalls(conversation, 'record_outcome').map((args) => args.caseNumber).filter((code) => typeof code === 'string');
   return (recorded.at(-1) as string | undefined) ?? null;
+}
+
+/** Everything heard since we last spoke or called a tool, oldest first, or null if nothing new was heard. */
+export function heardSinceWeActed(conversation: readonly ConversationEntry[]): string[] | null {
+  const heard: string[] = [];
+  for (let i = conversation.length - 1; i >= 0; i--) {
+    const entry = conversation[i];
+    if (entry.kind !== 'heard') break;
+    heard.unshift(entry.text);
+  }
+  return heard.length === 0 ? null : heard;
 }
 
 /** What we said, oldest first, as heard by the other side. */
