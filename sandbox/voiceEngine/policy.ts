@@ -10,6 +10,7 @@ import { isBridgeNote, loopInState, owedAfterRequest, withoutCustomer } from './
 import { phrasesFor } from './policyPhrases.js';
 import { fallbackRules, primaryRules } from './policyRules.js';
 import { parseAnsweringBrief, receptionReply } from './policyReception.js';
+import { announcedFirst, recordingAnnouncement } from './policyRecording.js';
 import { plainText } from './policySentences.js';
 import { heardSinceWeActed, type ReplyPart, type Rule, type Turn } from './policyTurn.js';
 
@@ -94,7 +95,8 @@ export function decideReply(input: PolicyInput): Reply {
   const language = lineLanguage(heardSoFar);
   const phrases = phrasesFor(language);
   // Asked to speak first (nothing heard yet): open the call the way we answer "how can I help?".
-  if (!conversation.some((entry) => entry.kind === 'heard')) return combine([{ say: phrases.introduction(brief) }], language);
+  const announce = (reply: Reply) => announcedFirst(reply, recordingAnnouncement(instructions), conversation);
+  if (!conversation.some((entry) => entry.kind === 'heard')) return announce(combine([{ say: phrases.introduction(brief) }], language));
   const loopIn = loopInState(input.conversation);
   const owed = owedAfterRequest(input.conversation);
   if (owed) return combine([answerUserRequest({ brief, phrases }, owed === 'reached')], language);
@@ -121,11 +123,12 @@ export function decideReply(input: PolicyInput): Reply {
     loopIn,
     canCall: (tool) => tools === null || tools.has(tool),
   };
-  if (customerAround) return combine(applyAll(loopIn === 'joined' ? customerOnTheLineRules : waitingForCustomerRules, turn), language);
+  if (customerAround) return announce(combine(applyAll(loopIn === 'joined' ? customerOnTheLineRules : waitingForCustomerRules, turn), language));
+  // Menus, hold queues and voicemail boxes are not people: no recording announcement for them.
   const onTheLine = firstMatch(lineRules, turn);
   if (onTheLine) return combine([onTheLine], language);
   const parts = applyAll(primaryRules, turn);
-  if (parts.length > 0) return combine(parts, language);
+  if (parts.length > 0) return announce(combine(parts, language));
   const fallback = firstMatch(fallbackRules, turn);
-  return fallback ? combine([fallback], language) : SILENT;
+  return fallback ? announce(combine([fallback], language)) : SILENT;
 }
