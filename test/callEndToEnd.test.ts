@@ -13,7 +13,7 @@ const S3_KEYS = { accessKeyId: 'test-access-key', secretAccessKey: 'test-secret-
 const PATEL_DENTAL = '+18005550111';
 const MERIDIAN_HEALTH = '+18005550110';
 
-describe('one call, end to end, through the HTTP API', { timeout: 900_000 }, () => {
+describe('one call, end to end, through the HTTP API', { timeout: 900_000, concurrency: 3 }, () => {
   let stack: TestStack;
   let bucket: Awaited<ReturnType<typeof startObjectStore>>;
   before(async () => {
