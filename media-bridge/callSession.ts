@@ -47,7 +47,6 @@ export interface CallSessionDeps {
   log: Logger;
 }
 
-
 /**
  * One call on the bridge: the carrier's media stream on one side, the voice model on the other. Audio is
  * relayed untouched (pcmu both ways); the session tracks what was heard, stores transcript lines, runs
