@@ -80,7 +80,7 @@ export class CallSession {
     this.transcript = new CallTranscript(deps.call.id, deps.transcripts, deps.publishPartial, this.playback);
     this.keypad = new Keypad({
       telephony: deps.telephony, callSid: deps.callSid, voiceUrl: deps.voiceUrl, mode: deps.call.options.keypad ?? 'carrier',
-      stream: () => this.stream, tellModel: (text, respond) => this.tellModel(text, respond), remember: (line) => this.transcript.note(line),
+      canPress: () => !this.loopIn.active, stream: () => this.stream, tellModel: (text, respond) => this.tellModel(text, respond), remember: (line) => this.transcript.note(line),
       log: deps.log.child(deps.call.id),
     });
     this.loopIn = new LoopInFlow(deps.loopIn, deps.telephony, { callId: deps.call.id, callSid: deps.callSid, voiceUrl: deps.voiceUrl, userName: deps.call.userName }, {
@@ -274,8 +274,6 @@ export class CallSession {
   }
 
   private async pressDigits(digits: string): Promise<boolean> {
-    // Redirecting the business leg would pull it out of the conference the user is in.
-    if (this.loopIn.active) return false;
     const sent = await this.keypad.press(digits);
     if (sent) this.reached ??= 'ivr';
     return sent;

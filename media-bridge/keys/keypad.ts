@@ -13,6 +13,8 @@ export interface KeypadDeps {
   voiceUrl: string;
   /** `carrier`: `<Play digits>` by REST; `in-band`: DTMF tones in the call's own audio. */
   mode: 'carrier' | 'in-band';
+  /** False while keys must not be sent (the call is in a conference: a redirect would pull it out). */
+  canPress(): boolean;
   /** The live media stream (null between streams). */
   stream(): CarrierStream | null;
   /** Adds a note to the model's conversation; `respond` lets it speak about it. */
@@ -71,6 +73,7 @@ export class Keypad {
   }
 
   private async send(digits: string): Promise<boolean> {
+    if (!this.deps.canPress()) return false;
     if (this.deps.mode === 'in-band') return this.playTones(digits);
     // Media Streams cannot carry keys: the call is redirected to <Play digits> and back to our TwiML, which
     // opens a new stream that re-attaches to this call's session (the model session stays open meanwhile).
