@@ -8,7 +8,7 @@ import { BrainConnection, type BrainConnectionOptions } from './brain/brainConne
 import type { BrainEvent, BrainSettings } from './brain/realtimeBrain.js';
 import { runTool, type ToolHost } from './brain/toolRunner.js';
 import { UsageMeter } from './brain/usageMeter.js';
-import type { CallLineReport, Reached } from './holdGate.js';
+import type { CallLineReport, Reached } from './callLineReport.js';
 import type { CarrierStream } from './carrierStream.js';
 import { HoldGate } from './holdGate.js';
 import { LineWatch } from './lineWatch.js';
@@ -80,6 +80,7 @@ export class CallSession {
     this.transcript = new CallTranscript(deps.call.id, deps.transcripts, deps.publishPartial, this.playback);
     this.keypad = new Keypad({
       telephony: deps.telephony, callSid: deps.callSid, voiceUrl: deps.voiceUrl, mode: deps.call.options.keypad ?? 'carrier',
+      lineClassifier: this.holdGate.classifier,
       canPress: () => !this.loopIn.active, stream: () => this.stream, tellModel: (text, respond) => this.tellModel(text, respond), remember: (line) => this.transcript.note(line),
       log: deps.log.child(deps.call.id),
     });

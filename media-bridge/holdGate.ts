@@ -1,8 +1,8 @@
 import { FRAME_MS } from '../common/audio/mulaw.js';
 import type { FrameFeatures } from './audio/frameAnalyzer.js';
 import { HoldGate as AudioHoldGate } from './audio/holdGate.js';
+import type { LineClassifier } from './audio/lineClassifier.js';
 import type { HoldEvent } from './audio/holdDetector.js';
-import type { UsageTotals } from './brain/usageMeter.js';
 
 // What the voice model charges to listen (PROTOCOLS.md: ~600 tokens a minute at $32 per 1M tokens).
 const LISTENING_USD_PER_MINUTE = (600 * 32) / 1_000_000;
@@ -13,11 +13,6 @@ export interface LineStats {
   savedUsd: number;
 }
 
-/** Who the call got to: a phone menu, a person, or a voicemail box (the furthest point reached). */
-export type Reached = 'ivr' | 'human' | 'voicemail';
-
-/** What the bridge stores about a call's line and its voice model. */
-export type CallLineReport = UsageTotals & LineStats & { reached: Reached | null };
 
 /**
  * The hold gate on the carrier's base64 payloads, counting what the voice model was spared: nothing goes
@@ -52,6 +47,11 @@ export class HoldGate {
   /** The analysis of the frame pushed last (level, spectrum), for detectors that would otherwise make their own. */
   get features(): Readonly<FrameFeatures> {
     return this.gate.detector.classifier.latestFeatures;
+  }
+
+  /** The hold detector's line classifier, fed every frame: other detectors of the same line can read it. */
+  get classifier(): LineClassifier {
+    return this.gate.detector.classifier;
   }
 
   /** `callMs`: the frame's time in the call. Returns the payloads to send to the model now, and any change. */

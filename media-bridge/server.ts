@@ -6,7 +6,7 @@ import type { Logger } from '../common/logger.js';
 import type { CallContext } from '../db/calls.js';
 import type { Telephony } from '../telephony/telephony.js';
 import type { BrainSettings } from './brain/realtimeBrain.js';
-import type { CallLineReport } from './holdGate.js';
+import type { CallLineReport } from './callLineReport.js';
 import { CallSession } from './callSession.js';
 import { CarrierStream } from './carrierStream.js';
 import type { LoopInSettings } from './userLoopIn.js';

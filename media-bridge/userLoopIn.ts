@@ -1,4 +1,5 @@
 import type { Telephony } from '../telephony/telephony.js';
+import { redirectTwiml } from '../telephony/twiml.js';
 
 export interface LoopInSettings {
   /** The user's own phone. */
@@ -72,12 +73,8 @@ export class UserLoopIn {
 
   /** Undoes a half-done loop-in: the business leg goes back to a plain media stream to the bridge. */
   async returnToStream(voiceUrl: string): Promise<void> {
-    await this.telephony.updateCall(this.businessCallSid, `<Response><Redirect method="POST">${escapeXml(voiceUrl)}</Redirect></Response>`);
+    await this.telephony.updateCall(this.businessCallSid, redirectTwiml(voiceUrl));
   }
-}
-
-export function escapeXml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

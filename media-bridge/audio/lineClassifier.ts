@@ -36,6 +36,7 @@ export class LineClassifier {
   private energyInSecond = 0;
   private lastRingbackFrame = -Infinity;
   private wasRepeating = false;
+  private pushed: LineSecond | null = null;
 
   /** The analysis of the frame pushed last, shared so that other detectors need not redo it. */
   get latestFeatures(): Readonly<FrameFeatures> {
@@ -62,12 +63,23 @@ export class LineClassifier {
     return this.repetition.repeatingSince;
   }
 
+  /** What the latest `push` returned: a second that just ended, or null. Lets others share this classifier. */
+  get secondJustEnded(): LineSecond | null {
+    return this.pushed;
+  }
+
   /** Analyses a frame without classifying it: keeps `latestFeatures` going for others once classifying has stopped. */
   analyzeOnly(frame: Uint8Array): void {
     this.analyzer.analyze(frame);
+    this.pushed = null;
   }
 
   push(frame: Uint8Array): LineSecond | null {
+    this.pushed = this.classify(frame);
+    return this.pushed;
+  }
+
+  private classify(frame: Uint8Array): LineSecond | null {
     const features = this.analyzer.analyze(frame);
     this.repetition.push(features);
     this.history.record(features, this.repetition.repeating);

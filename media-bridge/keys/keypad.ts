@@ -1,7 +1,8 @@
 import type { Logger } from '../../common/logger.js';
 import type { Telephony } from '../../telephony/telephony.js';
+import type { LineClassifier } from '../audio/lineClassifier.js';
 import type { CarrierStream } from '../carrierStream.js';
-import { escapeXml } from '../userLoopIn.js';
+import { playDigitsTwiml } from '../../telephony/twiml.js';
 import { inBandKeys } from './inBandKeys.js';
 import { KeyRetryPolicy } from './keyRetryPolicy.js';
 import { MenuAdvanceWatch, type MenuVerdict } from './menuAdvanceWatch.js';
@@ -11,6 +12,8 @@ export interface KeypadDeps {
   callSid: string;
   /** Our TwiML webhook for the call: after keys are played the carrier is redirected back to it. */
   voiceUrl: string;
+  /** The hold detector's classifier of the far end, which the menu watch reads instead of its own. */
+  lineClassifier: LineClassifier;
   /** `carrier`: `<Play digits>` by REST; `in-band`: DTMF tones in the call's own audio. */
   mode: 'carrier' | 'in-band';
   /** False while keys must not be sent (the call is in a conference: a redirect would pull it out). */
@@ -32,13 +35,15 @@ const IN_BAND_MARK = 'keys-played';
  * once more if they did not land, and after that tells the model to say the option instead.
  */
 export class Keypad {
-  private readonly watch = new MenuAdvanceWatch();
+  private readonly watch: MenuAdvanceWatch;
   private readonly retry = new KeyRetryPolicy();
   /** Keys sent by REST whose new stream has not started yet: the watch starts when it does. */
   private keysInFlight: string | null = null;
   private inBandPlaying: string | null = null;
 
-  constructor(private readonly deps: KeypadDeps) {}
+  constructor(private readonly deps: KeypadDeps) {
+    this.watch = new MenuAdvanceWatch({ classifier: deps.lineClassifier });
+  }
 
   /** The model asked for keys. False when they could not be sent. */
   async press(digits: string): Promise<boolean> {
@@ -48,7 +53,7 @@ export class Keypad {
     return sent;
   }
 
-  /** A far-end frame at its time in the call. */
+  /** A far-end frame at its time in the call, after the hold detector has classified it. */
   heard(frame: Uint8Array, callMs: number): void {
     this.act(this.watch.heard(frame, callMs));
   }
@@ -77,7 +82,7 @@ export class Keypad {
     if (this.deps.mode === 'in-band') return this.playTones(digits);
     // Media Streams cannot carry keys: the call is redirected to <Play digits> and back to our TwiML, which
     // opens a new stream that re-attaches to this call's session (the model session stays open meanwhile).
-    const twiml = `<Response><Play digits="${digits}"/><Redirect method="POST">${escapeXml(this.deps.voiceUrl)}</Redirect></Response>`;
+    const twiml = playDigitsTwiml(digits, this.deps.voiceUrl);
     try {
       this.keysInFlight = digits;
       await this.deps.telephony.updateCall(this.deps.callSid, twiml);

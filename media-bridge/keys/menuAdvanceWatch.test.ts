@@ -10,6 +10,7 @@ import { ringback } from '../audio/testSignals/callProgressTones.js';
 import { holdMusic } from '../audio/testSignals/holdMusic.js';
 import { concatenated, lineNoise, mixInto, seededRandom, silentPcm, toMulaw, type Pcm } from '../audio/testSignals/pcm.js';
 import { framesOf, speech } from '../audio/testSignals/speech.js';
+import { LineClassifier } from '../audio/lineClassifier.js';
 import { KeyRetryPolicy } from './keyRetryPolicy.js';
 import { MenuAdvanceWatch, type MenuVerdict } from './menuAdvanceWatch.js';
 
@@ -57,10 +58,12 @@ class FarEnd {
   }
 
   /** Runs the audio through a watch, frame by frame, with lines and presses at their times; returns every verdict. */
-  run(options: { transcripts?: boolean } = {}): MenuVerdict[] {
+  /** `sharedClassifier`: the watch reads a classifier that is fed first, as the hold detector's is on the bridge. */
+  run(options: { transcripts?: boolean; sharedClassifier?: boolean } = {}): MenuVerdict[] {
     const pcm = concatenated(this.parts);
     mixInto(pcm, lineNoise(pcm.length / 8, -62, seededRandom(3)), 0);
-    const watch = new MenuAdvanceWatch();
+    const shared = options.sharedClassifier ? new LineClassifier() : undefined;
+    const watch = new MenuAdvanceWatch({ classifier: shared });
     const verdicts: MenuVerdict[] = [];
     const lines = options.transcripts === false ? [] : [...this.lines].sort((a, b) => a.arrivesAtMs - b.arrivesAtMs);
     const presses = [...this.presses];
@@ -72,6 +75,7 @@ class FarEnd {
         if (verdict) verdicts.push(verdict);
       }
       while (presses.length > 0 && presses[0].atMs <= callMs) watch.pressed(presses.shift()!.digits, callMs);
+      shared?.push(frame);
       const verdict = watch.heard(frame, callMs);
       if (verdict) verdicts.push(verdict);
     });
@@ -110,6 +114,22 @@ test('the same prompt starting over after a short pause is not-advanced, from th
       within(verdict, far.marks.replay, 2500);
     }
   }
+});
+
+test('reading the hold detector’s classifier instead of its own, the watch reaches the same verdicts', async () => {
+  const replayed = await menuThenPress();
+  replayed.pause(1200);
+  await replayed.says(PROMPT);
+  const moved = await menuThenPress();
+  moved.pause(600);
+  await moved.says(NEXT_MENU);
+  for (const far of [replayed.pause(1000), moved.pause(3000)]) {
+    const own = only(far.run({ transcripts: false }));
+    const shared = only(far.run({ transcripts: false, sharedClassifier: true }));
+    assert.deepEqual(shared, own);
+  }
+  assert.equal(only(replayed.run({ transcripts: false, sharedClassifier: true })).reason, 'prompt-repeated');
+  assert.equal(only(moved.run({ transcripts: false, sharedClassifier: true })).reason, 'new-prompt');
 });
 
 test('a new prompt in the same voice is advanced: by its transcript, or after 3.5 s of new speech without one', async () => {

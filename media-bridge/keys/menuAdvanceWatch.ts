@@ -25,6 +25,11 @@ export type MenuVerdict =
 export interface MenuAdvanceWatchOptions {
   /** Nothing new for this long after a press means it was not taken. */
   noResponseMs?: number;
+  /**
+   * A classifier of the same line that someone else pushes every frame into first (the hold detector's);
+   * the watch then reads it instead of analysing each frame a second time. Without one it keeps its own.
+   */
+  classifier?: LineClassifier;
 }
 
 /** Frames louder than this are sound; line noise sits near -60 dBFS. */
@@ -78,7 +83,8 @@ interface Watch {
  * same prompt again, "that's not a valid option", or nothing new for ~8 s). One verdict per press.
  */
 export class MenuAdvanceWatch {
-  private readonly classifier = new LineClassifier();
+  private readonly classifier: LineClassifier;
+  private readonly ownsClassifier: boolean;
   private readonly noResponseFrames: number;
   private readonly lines: Array<{ text: string; startedAtMs: number }> = [];
   private watch: Watch | null = null;
@@ -89,6 +95,8 @@ export class MenuAdvanceWatch {
     const ms = options.noResponseMs ?? DEFAULT_NO_RESPONSE_MS;
     if (!Number.isFinite(ms) || ms < 2000) throw new RangeError('MenuAdvanceWatch: noResponseMs must be at least 2000 ms');
     this.noResponseFrames = Math.round(ms / FRAME_MS);
+    this.ownsClassifier = !options.classifier;
+    this.classifier = options.classifier ?? new LineClassifier();
   }
 
   /** Whether a press is waiting for its verdict. */
@@ -120,10 +128,10 @@ export class MenuAdvanceWatch {
     this.watch = null;
   }
 
-  /** One 20 ms mu-law frame from the far end, starting at `callMs`. */
+  /** One 20 ms mu-law frame from the far end, starting at `callMs` (already pushed into a shared classifier). */
   heard(frame: Uint8Array, callMs: number): MenuVerdict | null {
     this.latestMs = callMs;
-    const second = this.classifier.push(frame);
+    const second = this.ownsClassifier ? this.classifier.push(frame) : this.classifier.secondJustEnded;
     const index = this.classifier.latestFeatures.index;
     const sound = this.classifier.latestFeatures.levelDbfs >= SOUND_DBFS;
     if (sound) this.lastSoundFrame = index;
