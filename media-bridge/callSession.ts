@@ -222,8 +222,7 @@ export class CallSession {
     const now = Date.now();
     this.transcript.agentStarted(itemId, now);
     this.lineWatch.agentSpoke(this.callMs);
-    this.stream.sendAudio(delta);
-    for (const mark of this.playback.queue(itemId, Buffer.byteLength(delta, 'base64'), now)) this.stream.sendMark(mark);
+    this.stream.sendAudio(delta, this.playback.queue(itemId, Buffer.byteLength(delta, 'base64'), now));
   }
 
   private agentAudioDone(): void {

@@ -1,19 +1,15 @@
 import assert from 'node:assert/strict';
 import { EventEmitter, once } from 'node:events';
-import type { AddressInfo } from 'node:net';
 import { describe, it } from 'node:test';
-import WebSocket, { WebSocketServer } from 'ws';
+import type WebSocket from 'ws';
 import { CarrierStream } from './carrierStream.js';
+import { webSocketPair } from './testing/webSocketPair.js';
+import type { ServerWebSocket } from './websocket/serverWebSocket.js';
 
 async function pair(): Promise<{ stream: CarrierStream; twilio: WebSocket; problems: string[]; close(): void }> {
-  const server = new WebSocketServer({ port: 0, host: '127.0.0.1' });
-  await once(server, 'listening');
+  const { server, client, close } = await webSocketPair();
   const problems: string[] = [];
-  const accepted = once(server, 'connection');
-  const twilio = new WebSocket(`ws://127.0.0.1:${(server.address() as AddressInfo).port}`);
-  const [socket] = await accepted;
-  await once(twilio, 'open');
-  return { stream: new CarrierStream(socket, (p) => problems.push(p)), twilio, problems, close: () => (twilio.close(), server.close()) };
+  return { stream: new CarrierStream(server, (p) => problems.push(p)), twilio: client, problems, close };
 }
 
 describe('carrier media stream', () => {
@@ -41,12 +37,16 @@ describe('carrier media stream', () => {
     const sent: any[] = [];
     twilio.on('message', (data) => sent.push(JSON.parse(data.toString())));
     stream.sendAudio('AAAA');
-    stream.sendMark('pb-2');
+    stream.sendAudio('BBBB', ['pb-2', 'pb-3']);
+    stream.sendMark('pb-4');
     stream.clear();
     await new Promise((r) => setTimeout(r, 50));
     assert.deepEqual(sent, [
       { event: 'media', streamSid: 'MZ1', media: { payload: 'AAAA' } },
+      { event: 'media', streamSid: 'MZ1', media: { payload: 'BBBB' } },
       { event: 'mark', streamSid: 'MZ1', mark: { name: 'pb-2' } },
+      { event: 'mark', streamSid: 'MZ1', mark: { name: 'pb-3' } },
+      { event: 'mark', streamSid: 'MZ1', mark: { name: 'pb-4' } },
       { event: 'clear', streamSid: 'MZ1' },
     ]);
     close();
@@ -54,11 +54,11 @@ describe('carrier media stream', () => {
 });
 
 describe('carrier media messages, however they are spelled', () => {
-  function fakeSocket(): { socket: WebSocket; deliver(text: string): void; sent: string[] } {
+  function fakeSocket(): { socket: ServerWebSocket; deliver(text: string): void; sent: string[] } {
     const emitter = new EventEmitter();
     const sent: string[] = [];
-    Object.assign(emitter, { send: (text: string) => sent.push(text), close: () => undefined });
-    return { socket: emitter as unknown as WebSocket, deliver: (text) => emitter.emit('message', Buffer.from(text), false), sent };
+    Object.assign(emitter, { send: (text: string) => sent.push(text), sendTexts: (texts: string[]) => sent.push(...texts), close: () => undefined });
+    return { socket: emitter as unknown as ServerWebSocket, deliver: (text) => emitter.emit('message', Buffer.from(text), false), sent };
   }
 
   const media = (fields: string) => `{"event":"media","sequenceNumber":"3","media":{${fields}},"streamSid":"MZ1"}`;

@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events';
-import type WebSocket from 'ws';
 import { z } from 'zod';
+import type { ServerWebSocket } from './websocket/serverWebSocket.js';
 
 // Twilio Media Streams messages, as documented (every field a string where Twilio sends strings).
 const startMessage = z.object({
@@ -42,27 +42,34 @@ export class CarrierStream extends EventEmitter<CarrierStreamEvents> {
   private markHead = '';
   private closed = false;
 
-  constructor(private readonly socket: WebSocket, private readonly onInvalid: (problem: string) => void) {
+  constructor(private readonly socket: ServerWebSocket, private readonly onInvalid: (problem: string) => void) {
     super();
-    socket.on('message', (data, isBinary) => this.receive(data as Buffer, isBinary));
+    socket.on('message', (data, isBinary) => this.receive(data, isBinary));
     socket.on('close', () => {
       this.closed = true;
       this.emit('close');
     });
-    socket.on('error', () => undefined);
   }
 
   get streamSid(): string | null {
     return this.sid;
   }
 
-  // The three sends write the same text JSON.stringify would, without building an object per frame.
-  sendAudio(payload: string): void {
-    if (this.sendable) this.socket.send(`${this.mediaHead}${JSON.stringify(payload)}}}`);
+  // The sends write the same text JSON.stringify would, without building an object per frame.
+  /** Agent audio, and the marks that follow it, in one write. */
+  sendAudio(payload: string, marks: readonly string[] = []): void {
+    if (!this.sendable) return;
+    const media = `${this.mediaHead}${JSON.stringify(payload)}}}`;
+    if (marks.length === 0) this.socket.send(media);
+    else this.socket.sendTexts([media, ...marks.map((name) => this.markText(name))]);
   }
 
   sendMark(name: string): void {
-    if (this.sendable) this.socket.send(`${this.markHead}${JSON.stringify(name)}}}`);
+    if (this.sendable) this.socket.send(this.markText(name));
+  }
+
+  private markText(name: string): string {
+    return `${this.markHead}${JSON.stringify(name)}}}`;
   }
 
   clear(): void {

@@ -1,6 +1,6 @@
 import http from 'node:http';
+import type { Socket } from 'node:net';
 import twilio from 'twilio';
-import { WebSocketServer } from 'ws';
 import { verifyCallToken } from '../common/callToken.js';
 import type { Logger } from '../common/logger.js';
 import type { CallContext } from '../db/calls.js';
@@ -12,6 +12,8 @@ import { CarrierStream } from './carrierStream.js';
 import type { LoopInSettings } from './userLoopIn.js';
 import type { TranscriptWriter } from './transcriptWriter.js';
 import type { WorkflowNotifier } from './workflowNotifier.js';
+import { acceptHandshake, handshakeProblem, refuseUpgrade } from './websocket/handshake.js';
+import { ServerWebSocket } from './websocket/serverWebSocket.js';
 
 export interface BridgeDeps {
   /** The call a stream belongs to (its issue, facts, persona), or null when there is no such call. */
@@ -33,6 +35,8 @@ export interface BridgeDeps {
 }
 
 const START_TIMEOUT_MS = 10_000;
+/** Twilio's messages are a few hundred bytes; anything near this is not a media stream. */
+const MAX_MESSAGE_BYTES = 1 << 20;
 
 export function createBridgeServer(deps: BridgeDeps): { server: http.Server; sessions: Map<string, CallSession> } {
   const sessions = new Map<string, CallSession>();
@@ -40,25 +44,26 @@ export function createBridgeServer(deps: BridgeDeps): { server: http.Server; ses
     if (req.url === '/health') res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: true, calls: sessions.size }));
     else res.writeHead(404).end();
   });
-  const wss = new WebSocketServer({ noServer: true, maxPayload: 1 << 20 });
-
   server.on('upgrade', (req, socket, head) => {
     const path = new URL(req.url ?? '/', 'http://bridge').pathname;
     const signature = req.headers['x-twilio-signature'];
-    if (path !== new URL(deps.publicUrl).pathname) return refuse(socket, 404, 'Not Found');
+    if (path !== new URL(deps.publicUrl).pathname) return refuseUpgrade(socket, 404, 'Not Found');
     if (typeof signature !== 'string' || !twilio.validateRequest(deps.authToken, signature, deps.publicUrl, {})) {
       deps.log.warn('refused a media stream with a bad or missing X-Twilio-Signature', { remote: req.socket.remoteAddress });
-      return refuse(socket, 403, 'Forbidden');
+      return refuseUpgrade(socket, 403, 'Forbidden');
     }
-    wss.handleUpgrade(req, socket, head, (ws) => {
-      const stream = new CarrierStream(ws, (problem) => deps.log.warn('invalid message from the carrier', { problem }));
-      const startTimer = setTimeout(() => stream.close(1008, 'no start message'), START_TIMEOUT_MS);
-      stream.once('start', (start) => {
-        clearTimeout(startTimer);
-        void onStart(stream, start.callSid, start.customParameters).catch((err) => {
-          deps.log.error('could not start the call session', { error: (err as Error).message });
-          stream.close(1011, 'session failed');
-        });
+    const problem = handshakeProblem(req);
+    if (problem) return refuseUpgrade(socket, problem.status, problem.reason, problem.headers);
+    acceptHandshake(req, socket);
+    const ws = new ServerWebSocket(socket as Socket, head, { maxPayload: MAX_MESSAGE_BYTES });
+    const stream = new CarrierStream(ws, (problem) => deps.log.warn('invalid message from the carrier', { problem }));
+    const startTimer = setTimeout(() => stream.close(1008, 'no start message'), START_TIMEOUT_MS);
+    stream.once('close', () => clearTimeout(startTimer));
+    stream.once('start', (start) => {
+      clearTimeout(startTimer);
+      void onStart(stream, start.callSid, start.customParameters).catch((err) => {
+        deps.log.error('could not start the call session', { error: (err as Error).message });
+        stream.close(1011, 'session failed');
       });
     });
   });
@@ -102,8 +107,4 @@ export function createBridgeServer(deps: BridgeDeps): { server: http.Server; ses
   }
 
   return { server, sessions };
-}
-
-function refuse(socket: import('node:stream').Duplex, status: number, text: string): void {
-  socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
 }
