@@ -135,11 +135,7 @@ export class CarrierCall {
     const sentAt = performance.now();
     const wantsBargeIn = this.bargeInSentAt === null && sentAt >= this.nextBargeInAt && this.pendingMarks.length >= MIN_PENDING_MARKS_FOR_BARGE_IN;
     // The same JSON as JSON.stringify of Twilio's message, written from pre-built text.
-    if (this.socket.readyState === WebSocket.OPEN) {
-      this.socket.send(
-        `{"event":"media","sequenceNumber":"${this.nextSequence()}${this.mediaMiddle}${index + 1}","timestamp":"${index * FRAME_MS}","payload":"${benchPayload(index, wantsBargeIn)}"}}`,
-      );
-    }
+    this.sendText(`{"event":"media","sequenceNumber":"${this.nextSequence()}${this.mediaMiddle}${index + 1}","timestamp":"${index * FRAME_MS}","payload":"${benchPayload(index, wantsBargeIn)}"}}`);
     this.sentAt[index] = sentAt;
     this.options.measurements.frameSent(this.dueAt(index), sentAt);
     if (wantsBargeIn) {
@@ -191,9 +187,7 @@ export class CarrierCall {
   }
 
   private echoMark(name: string): void {
-    if (this.socket.readyState === WebSocket.OPEN) {
-      this.socket.send(`{"event":"mark","sequenceNumber":"${this.nextSequence()}","streamSid":"${this.streamSid}","mark":{"name":${JSON.stringify(name)}}}`);
-    }
+    this.sendText(`{"event":"mark","sequenceNumber":"${this.nextSequence()}","streamSid":"${this.streamSid}","mark":{"name":${JSON.stringify(name)}}}`);
   }
 
   private nextSequence(): string {
@@ -201,6 +195,11 @@ export class CarrierCall {
   }
 
   private send(message: object): void {
-    if (this.socket.readyState === WebSocket.OPEN) this.socket.send(JSON.stringify(message));
+    this.sendText(JSON.stringify(message));
+  }
+
+  // A Buffer is masked into one frame and written once; a string would take a second buffer and a writev.
+  private sendText(text: string): void {
+    if (this.socket.readyState === WebSocket.OPEN) this.socket.send(Buffer.from(text), { binary: false });
   }
 }

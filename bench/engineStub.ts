@@ -1,5 +1,7 @@
 import http from 'node:http';
-import { WebSocketServer, type WebSocket } from 'ws';
+import type { Socket } from 'node:net';
+import { acceptHandshake, handshakeProblem, refuseUpgrade } from '../media-bridge/websocket/handshake.js';
+import { ServerWebSocket } from '../media-bridge/websocket/serverWebSocket.js';
 import { FRAME_BYTES, FRAME_MS } from '../common/audio/mulaw.js';
 import { base64Envelope, openBase64Envelope } from './base64Envelope.js';
 import { isSpeech, writeHoldMicros } from './frameStamp.js';
@@ -25,11 +27,17 @@ const APPEND = base64Envelope('{"type":"input_audio_buffer.append","audio":"', '
 export async function startEngineStub(): Promise<EngineStub> {
   let sessions = 0;
   const server = http.createServer((_req, res) => res.writeHead(404).end());
-  // The stub reads ASCII JSON only, and anything malformed is answered with an error event anyway.
-  const wss = new WebSocketServer({ server, path: '/v1/realtime', maxPayload: 1 << 20, perMessageDeflate: false, skipUTF8Validation: true });
-  wss.on('connection', (socket) => {
-    sessions++;
-    serveSession(socket, sessions);
+  const sockets = new Set<ServerWebSocket>();
+  // The bridge's own server end (one write per message) keeps the stub as cheap as the bridge's carrier side.
+  server.on('upgrade', (req, socket, head) => {
+    if (new URL(req.url ?? '/', 'http://stub').pathname !== '/v1/realtime') return refuseUpgrade(socket, 404, 'Not Found');
+    const problem = handshakeProblem(req);
+    if (problem) return refuseUpgrade(socket, problem.status, problem.reason, problem.headers);
+    acceptHandshake(req, socket);
+    const ws = new ServerWebSocket(socket as Socket, head, { maxPayload: 1 << 20 });
+    sockets.add(ws);
+    ws.on('close', () => sockets.delete(ws));
+    serveSession(ws, ++sessions);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const address = server.address();
@@ -41,14 +49,14 @@ export async function startEngineStub(): Promise<EngineStub> {
     },
     close: () =>
       new Promise<void>((resolve) => {
-        for (const client of wss.clients) client.terminate();
-        wss.close();
+        for (const socket of sockets) socket.close(1001, 'engine stub stopping');
+        server.closeAllConnections();
         server.close(() => resolve());
       }),
   };
 }
 
-function serveSession(socket: WebSocket, sessionNumber: number): void {
+function serveSession(socket: ServerWebSocket, sessionNumber: number): void {
   const sessionId = `sess_bench${sessionNumber}`;
   const itemId = `item_bench${sessionNumber}`;
   const deltaMiddle = `","type":"response.output_audio.delta","response_id":"resp_${itemId}","item_id":"${itemId}","output_index":0,"content_index":0,"delta":"`;
@@ -108,5 +116,4 @@ function serveSession(socket: WebSocket, sessionNumber: number): void {
         return fail(`unsupported event type ${String(event.type)}`);
     }
   });
-  socket.on('error', () => undefined);
 }
