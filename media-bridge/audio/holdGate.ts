@@ -1,4 +1,4 @@
-import { FRAME_MS } from '../../common/audio/mulaw.js';
+import { FRAME_BYTES, FRAME_MS } from '../../common/audio/mulaw.js';
 import { HoldDetector, type HoldDetectorOptions, type HoldEvent } from './holdDetector.js';
 
 export interface GatedFrames {
@@ -9,6 +9,7 @@ export interface GatedFrames {
 
 /** Longer than the detector ever takes to notice a person (about 1.5 s at worst), with room to spare. */
 const KEPT_MS = 4000;
+const KEPT_FRAMES = KEPT_MS / FRAME_MS;
 
 /**
  * The hold detector as a gate on the caller's audio: frames pass while the call is live, stop while
@@ -17,7 +18,14 @@ const KEPT_MS = 4000;
  */
 export class HoldGate {
   readonly detector: HoldDetector;
-  private readonly kept: Array<{ frame: Buffer; atMs: number }> = [];
+  /**
+   * The latest frames heard on hold, copied into a ring (callers often reuse their frame buffers),
+   * made on the first hold and reused: minutes of hold allocate nothing a frame.
+   */
+  private kept: { audio: Uint8Array; atMs: Float64Array } | null = null;
+  private keptCount = 0;
+  /** Ring slot of the oldest kept frame. */
+  private keptOldest = 0;
 
   constructor(options: HoldDetectorOptions = {}) {
     this.detector = new HoldDetector(options);
@@ -27,18 +35,41 @@ export class HoldGate {
   push(frame: Buffer, nowMs: number): GatedFrames {
     const event = this.detector.push(frame, nowMs);
     if (event?.type === 'human-reached') {
-      const forward = this.kept.filter((held) => held.atMs >= event.onsetMs).map((held) => held.frame);
-      this.kept.length = 0;
+      const forward = this.keptSince(event.onsetMs);
+      this.keptCount = 0;
       forward.push(frame);
       return { forward, event };
     }
     if (!this.detector.onHold) {
-      this.kept.length = 0;
+      this.keptCount = 0;
       return { forward: [frame], event };
     }
-    // Callers often reuse their frame buffers, so the held frames are copies.
-    this.kept.push({ frame: Buffer.from(frame), atMs: nowMs });
-    while (this.kept.length > KEPT_MS / FRAME_MS) this.kept.shift();
+    this.keep(frame, nowMs);
     return { forward: [], event };
+  }
+
+  private keep(frame: Buffer, nowMs: number): void {
+    this.kept ??= { audio: new Uint8Array(KEPT_FRAMES * FRAME_BYTES), atMs: new Float64Array(KEPT_FRAMES) };
+    let slot: number;
+    if (this.keptCount < KEPT_FRAMES) {
+      slot = (this.keptOldest + this.keptCount++) % KEPT_FRAMES;
+    } else {
+      slot = this.keptOldest;
+      this.keptOldest = (slot + 1) % KEPT_FRAMES;
+    }
+    this.kept.audio.set(frame, slot * FRAME_BYTES);
+    this.kept.atMs[slot] = nowMs;
+  }
+
+  /** Copies of the kept frames that began at or after `onsetMs`, oldest first. */
+  private keptSince(onsetMs: number): Buffer[] {
+    const forward: Buffer[] = [];
+    const { kept } = this;
+    if (kept === null) return forward;
+    for (let n = 0; n < this.keptCount; n++) {
+      const slot = (this.keptOldest + n) % KEPT_FRAMES;
+      if (kept.atMs[slot] >= onsetMs) forward.push(Buffer.from(kept.audio.subarray(slot * FRAME_BYTES, (slot + 1) * FRAME_BYTES)));
+    }
+    return forward;
   }
 }

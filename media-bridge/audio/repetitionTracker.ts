@@ -1,4 +1,5 @@
 import { BAND_COUNT, type FrameFeatures } from './frameAnalyzer.js';
+import { bitErrorRate, errorRatesAround, HASH_BITS, recentErrorRates } from './fingerprintMatch.js';
 
 /** How far back a repeat can be found: 5 minutes of frames (announcements recur every 20-60 s). */
 const HISTORY_FRAMES = 15_000;
@@ -17,7 +18,8 @@ const PEAK_DECAY_DB = 0.1;
 const SMOOTHING_FRAMES = 5;
 /** Fingerprint bits compare the spectral slope now with 60 ms ago (Haitsma-Kalker style). */
 const SLOPE_GAP_FRAMES = 3;
-const HASH_BITS = BAND_COUNT - 1;
+const RECENT_BANDS_AT = BAND_COUNT;
+const SMOOTHED_AT = RECENT_BANDS_AT + SMOOTHING_FRAMES * BAND_COUNT;
 const KEY_SHIFT = HASH_BITS - 12;
 const MAX_CHAIN_STEPS = 48;
 const CANDIDATE_SLOTS = 12;
@@ -36,6 +38,8 @@ const QUICK_CONFIRM_BIT_ERROR = 0.15;
 /** A candidate this close after this many frames may well be a replay still being confirmed. */
 const SUSPECT_MIN_COMPARABLE = 6;
 const SUSPECT_BIT_ERROR = 0.35;
+/** A candidate lag is judged on the latest frames that compare, this many of them (ascending). */
+const RECENT_COUNTS = Int32Array.of(SUSPECT_MIN_COMPARABLE, QUICK_MIN_COMPARABLE, MIN_COMPARABLE);
 /** Bit error rates: a replayed clip measures ~0.07 (0.25 over a different music bed), unrelated audio ~0.5. */
 const CONFIRM_BIT_ERROR = 0.25;
 const RELEASE_BIT_ERROR = 0.4;
@@ -60,12 +64,20 @@ export class RepetitionTracker {
   private readonly hashes = new Int32Array(HISTORY_FRAMES).fill(-1);
   private readonly chainNext = new Int32Array(HISTORY_FRAMES).fill(-1);
   private readonly heads = new Int32Array(1 << 12).fill(-1);
-  private readonly recentBands = new Float64Array(SMOOTHING_FRAMES * BAND_COUNT);
-  private readonly smoothed = new Float64Array((SLOPE_GAP_FRAMES + 1) * BAND_COUNT);
-  private readonly bandSums = new Float64Array(BAND_COUNT);
+  /**
+   * The band energies summed over the last SMOOTHING_FRAMES frames (at 0), those frames' energies
+   * (at RECENT_BANDS_AT), and the sums as they stood at each of the last SLOPE_GAP_FRAMES + 1 frames
+   * (at SMOOTHED_AT): one array, because optimized code re-checks every typed array it touches on
+   * every loop iteration.
+   */
+  private readonly smoothing = new Float64Array(SMOOTHED_AT + (SLOPE_GAP_FRAMES + 1) * BAND_COUNT);
   private readonly candidateLag = new Int32Array(CANDIDATE_SLOTS);
   private readonly candidateVotes = new Int32Array(CANDIDATE_SLOTS);
   private readonly candidateSeen = new Int32Array(CANDIDATE_SLOTS).fill(-VOTE_MEMORY_FRAMES);
+  /** Scratch for bestLagNear: the rates at lag - 1, lag and lag + 1. */
+  private readonly ratesAroundLag = new Float64Array(3);
+  /** Scratch for confirmCandidates: the rates over the latest RECENT_COUNTS frames that compare. */
+  private readonly recentRates = new Float64Array(RECENT_COUNTS.length);
   private frame = -1;
   private lag = 0;
   private since = -1;
@@ -118,24 +130,30 @@ export class RepetitionTracker {
   }
 
   private fingerprint(features: FrameFeatures): number {
-    const { recentBands, smoothed, bandSums } = this;
+    const { smoothing } = this;
     const bands = features.bandLogEnergy;
-    const recentRow = (this.frame % SMOOTHING_FRAMES) * BAND_COUNT;
-    const smoothRow = (this.frame % (SLOPE_GAP_FRAMES + 1)) * BAND_COUNT;
-    const pastRow = ((this.frame + 1) % (SLOPE_GAP_FRAMES + 1)) * BAND_COUNT;
+    const recentRow = RECENT_BANDS_AT + (this.frame % SMOOTHING_FRAMES) * BAND_COUNT;
+    const smoothRow = SMOOTHED_AT + (this.frame % (SLOPE_GAP_FRAMES + 1)) * BAND_COUNT;
+    const pastRow = SMOOTHED_AT + ((this.frame + 1) % (SLOPE_GAP_FRAMES + 1)) * BAND_COUNT;
     for (let b = 0; b < BAND_COUNT; b++) {
-      bandSums[b] += bands[b] - recentBands[recentRow + b];
-      recentBands[recentRow + b] = bands[b];
-      smoothed[smoothRow + b] = bandSums[b];
+      const sum = smoothing[b] + (bands[b] - smoothing[recentRow + b]);
+      smoothing[b] = sum;
+      smoothing[recentRow + b] = bands[b];
+      smoothing[smoothRow + b] = sum;
     }
     this.recentPeakDbfs = Math.max(features.levelDbfs, this.recentPeakDbfs - PEAK_DECAY_DB);
     const quiet = features.levelDbfs < Math.max(MIN_LEVEL_DBFS, this.recentPeakDbfs - BELOW_PEAK_DB);
     if (quiet || this.frame < SMOOTHING_FRAMES + SLOPE_GAP_FRAMES) return -1;
     let hash = 0;
+    let now = smoothing[smoothRow];
+    let before = smoothing[pastRow];
     for (let b = 0; b < HASH_BITS; b++) {
-      const slopeNow = smoothed[smoothRow + b] - smoothed[smoothRow + b + 1];
-      const slopeBefore = smoothed[pastRow + b] - smoothed[pastRow + b + 1];
-      if (slopeNow > slopeBefore) hash |= 1 << b;
+      const nextNow = smoothing[smoothRow + b + 1];
+      const nextBefore = smoothing[pastRow + b + 1];
+      // Branch-free: the bits are as good as random, so a branch would be mispredicted half the time.
+      hash |= Number(now - nextNow > before - nextBefore) << b;
+      now = nextNow;
+      before = nextBefore;
     }
     return hash;
   }
@@ -183,12 +201,14 @@ export class RepetitionTracker {
       let plausible = false;
       for (let lag = this.candidateLag[c] - LAG_TOLERANCE; lag <= this.candidateLag[c] + LAG_TOLERANCE; lag++) {
         if (lag < MIN_LAG_FRAMES || lag >= HISTORY_FRAMES - VERIFY_FRAMES) continue;
-        const full = this.recentErrorRate(t, lag, MIN_COMPARABLE);
+        // Each over the latest frames that compare: few, more, and enough to confirm.
+        recentErrorRates(this.hashes, t, lag, RECENT_COUNTS, VERIFY_FRAMES, this.recentRates);
+        const full = this.recentRates[2];
         if (full > 1 || full <= REJECT_BIT_ERROR) plausible = true;
-        if (this.recentErrorRate(t, lag, SUSPECT_MIN_COMPARABLE) > SUSPECT_BIT_ERROR) continue;
+        if (this.recentRates[0] > SUSPECT_BIT_ERROR) continue;
         this.suspect = true;
         // Judged on the latest frames only: what played before the replay began never matches.
-        const quick = this.recentErrorRate(t, lag, QUICK_MIN_COMPARABLE);
+        const quick = this.recentRates[1];
         const rate = full <= CONFIRM_BIT_ERROR ? full : quick <= QUICK_CONFIRM_BIT_ERROR ? quick : 2;
         if (rate < bestRate) {
           bestLag = lag;
@@ -215,7 +235,7 @@ export class RepetitionTracker {
     // Too few loud frames to judge: a pause within the repeated clip.
     if (lag === 0) return;
     // The long window confirms; the short one notices within ~150 ms that the replay has ended.
-    const recentRate = this.bitErrorRate(t, lag, RELEASE_FRAMES, RELEASE_FRAMES - 2);
+    const recentRate = bitErrorRate(this.hashes, t, lag, RELEASE_FRAMES, RELEASE_FRAMES - 2);
     if (this.nearestErrorRate > RELEASE_BIT_ERROR || (recentRate <= 1 && recentRate > RELEASE_BIT_ERROR)) this.release();
     else this.lag = lag;
   }
@@ -232,7 +252,7 @@ export class RepetitionTracker {
     if (this.pausedLag === 0 || t > this.pausedUntil) return false;
     let lag = 0;
     for (let candidate = this.pausedLag - 1; candidate <= this.pausedLag + 1 && lag === 0; candidate++) {
-      if (this.bitErrorRate(t, candidate, RESUME_FRAMES, RESUME_FRAMES - 2) <= RESUME_BIT_ERROR) lag = candidate;
+      if (bitErrorRate(this.hashes, t, candidate, RESUME_FRAMES, RESUME_FRAMES - 2) <= RESUME_BIT_ERROR) lag = candidate;
     }
     if (lag === 0) return false;
     // The same replay going on: it still began where it first matched.
@@ -244,11 +264,13 @@ export class RepetitionTracker {
 
   /** The lag within a frame of `lag` that matches best (its rate in nearestErrorRate), or 0 if none compares well enough. */
   private bestLagNear(t: number, lag: number): number {
+    const rates = this.ratesAroundLag;
+    errorRatesAround(this.hashes, t, lag, VERIFY_FRAMES, MIN_COMPARABLE, rates);
     let best = 0;
     this.nearestErrorRate = 2;
     for (let candidate = lag - 1; candidate <= lag + 1; candidate++) {
       if (candidate < MIN_LAG_FRAMES || candidate >= HISTORY_FRAMES - VERIFY_FRAMES) continue;
-      const rate = this.bitErrorRate(t, candidate);
+      const rate = rates[candidate - lag + 1];
       if (rate < this.nearestErrorRate) {
         this.nearestErrorRate = rate;
         best = candidate;
@@ -256,44 +278,4 @@ export class RepetitionTracker {
     }
     return this.nearestErrorRate <= 1 ? best : 0;
   }
-
-  /**
-   * Bit error rate over the latest `wanted` frames that compare (looking back at most
-   * VERIFY_FRAMES + wanted frames); 2 when fewer compare.
-   */
-  private recentErrorRate(t: number, lag: number, wanted: number): number {
-    let errors = 0;
-    let compared = 0;
-    for (let i = t; i >= Math.max(lag, t - VERIFY_FRAMES - wanted) && compared < wanted; i--) {
-      const now = this.hashes[i % HISTORY_FRAMES];
-      const then = this.hashes[(i - lag) % HISTORY_FRAMES];
-      if (now < 0 && then < 0) continue;
-      errors += now < 0 || then < 0 ? HASH_BITS / 2 : bitCount(now ^ then);
-      compared++;
-    }
-    return compared >= wanted ? errors / (compared * HASH_BITS) : 2;
-  }
-
-  /**
-   * Share of differing fingerprint bits between the last `frames` frames and those `lag` earlier;
-   * a frame loud on one side only counts as half its bits wrong. 2 when too few compare.
-   */
-  private bitErrorRate(t: number, lag: number, frames = VERIFY_FRAMES, minCompared = MIN_COMPARABLE): number {
-    let errors = 0;
-    let compared = 0;
-    for (let i = Math.max(lag, t - frames + 1); i <= t; i++) {
-      const now = this.hashes[i % HISTORY_FRAMES];
-      const then = this.hashes[(i - lag) % HISTORY_FRAMES];
-      if (now < 0 && then < 0) continue;
-      errors += now < 0 || then < 0 ? HASH_BITS / 2 : bitCount(now ^ then);
-      compared++;
-    }
-    return compared >= minCompared ? errors / (compared * HASH_BITS) : 2;
-  }
-}
-
-function bitCount(value: number): number {
-  let v = value - ((value >>> 1) & 0x55555555);
-  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
-  return (Math.imul((v + (v >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24);
 }
