@@ -8,11 +8,13 @@ test('defaults run 50, 200 and 500 calls for 20 measured seconds each', () => {
   assert.equal(args.measureSeconds, 20);
   assert.equal(args.jsonFile, undefined);
   assert.equal(args.skipHold, false);
+  assert.equal(args.floor, false);
 });
 
 test('--calls selects the runs and --json names the output file', () => {
-  const args = parseBenchArgs(['--calls', '50,200', '--json', 'out.json', '--seconds', '5', '--no-hold']);
+  const args = parseBenchArgs(['--calls', '50,200', '--json', 'out.json', '--seconds', '5', '--no-hold', '--floor']);
   assert.deepEqual(args.calls, [50, 200]);
+  assert.equal(args.floor, true);
   assert.equal(args.jsonFile, 'out.json');
   assert.equal(args.measureSeconds, 5);
   assert.equal(args.skipHold, true);

@@ -11,6 +11,7 @@ export interface BenchArgs {
   skipHold: boolean;
   pinCpus: boolean;
   niceness: number | undefined;
+  floor: boolean;
 }
 
 export const USAGE = `usage: npm run bench:bridge -- [options]
@@ -24,6 +25,8 @@ export const USAGE = `usage: npm run bench:bridge -- [options]
   --pin                bridge on the last core alone, carrier and engine stub on the others (taskset)
   --nice=N             run the bridge, stub and carrier at nice N (-20..19; below 0 needs root) so a
                        shared machine's other work disturbs the timings less
+  --floor              also measure the transport floor: a bare TCP relay moving the same messages
+                       (no framing, no work), the least any node process pays for them here
   --no-hold            skip the hold-detector benchmark`;
 
 const MAX_CALLS = 2000;
@@ -44,6 +47,7 @@ export function parseBenchArgs(argv: string[]): BenchArgs {
       profile: { type: 'string' },
       'no-hold': { type: 'boolean', default: false },
       pin: { type: 'boolean', default: false },
+      floor: { type: 'boolean', default: false },
       nice: { type: 'string' },
     },
   });
@@ -63,6 +67,7 @@ export function parseBenchArgs(argv: string[]): BenchArgs {
     skipHold: values['no-hold'],
     pinCpus: values.pin,
     niceness: values.nice === undefined ? undefined : niceness(values.nice),
+    floor: values.floor,
   };
 }
 

@@ -4,7 +4,8 @@ import { USAGE, parseBenchArgs, type BenchArgs } from './benchArgs.js';
 import { runBridgeBench, type BridgeBenchResult } from './bridgeBenchRun.js';
 import { summarizeCpuProfiles } from './cpuProfileSummary.js';
 import { runHoldBenchIfPresent } from './holdBenchHook.js';
-import { detailTable, headlineTable } from './resultTable.js';
+import { detailTable, floorTable, headlineTable } from './resultTable.js';
+import { measureTransportFloor, type TransportFloor } from './transportFloor.js';
 
 // npm run bench:bridge: concurrent simulated calls through one media-bridge process (see README.md).
 const TARGET_CALLS = 200;
@@ -48,11 +49,20 @@ async function main(args: BenchArgs): Promise<void> {
     const met = atTarget.p99AddedMs < TARGET_P99_ADDED_MS && atTarget.lateFramesPct === 0;
     console.log(`\ntarget at ${TARGET_CALLS} calls (p99 added < ${TARGET_P99_ADDED_MS} ms, no late frames): ${met ? 'met' : 'MISSED'}`);
   }
+  const floor: TransportFloor[] = [];
+  if (args.floor) {
+    const cores = cpus().length;
+    for (const calls of args.calls) {
+      console.log(`\ntransport floor, ${calls} calls ...`);
+      floor.push(await measureTransportFloor(calls, args.measureSeconds * 1000, args.niceness, args.pinCpus && cores >= 2 ? String(cores - 1) : undefined));
+    }
+    console.log(`\n${floorTable(floor, results)}`);
+  }
   const hold = args.skipHold ? undefined : await runHoldBenchIfPresent();
   if (hold) console.log(`\nhold detector (bench/holdBench.ts):\n${hold.printed}`);
   if (args.jsonFile) {
     // Figures that could not be measured (NaN) are written as null.
-    writeFileSync(args.jsonFile, JSON.stringify({ results, ...(hold ? { hold: hold.result } : {}) }, null, 2) + '\n');
+    writeFileSync(args.jsonFile, JSON.stringify({ results, ...(floor.length ? { floor } : {}), ...(hold ? { hold: hold.result } : {}) }, null, 2) + '\n');
     console.log(`\nwrote ${args.jsonFile}`);
   }
 }

@@ -1,4 +1,6 @@
+import { FRAME_MS } from '../common/audio/mulaw.js';
 import type { BridgeBenchResult } from './bridgeBenchRun.js';
+import type { TransportFloor } from './transportFloor.js';
 
 /** Right-aligned plain-text columns. */
 export function formatTable(headers: string[], rows: string[][]): string {
@@ -48,5 +50,17 @@ export function detailTable(results: BridgeBenchResult[]): string {
       String(r.liveCalls),
       String(r.droppedCalls),
     ]),
+  );
+}
+
+/** The bridge's CPU beside the bare transport's, per frame: what is the machine's and what is the bridge's. */
+export function floorTable(floor: TransportFloor[], results: BridgeBenchResult[]): string {
+  return formatTable(
+    ['calls', 'bare relay CPU %', 'bare relay µs/frame', 'bridge CPU %', 'bridge µs/frame'],
+    floor.map((f) => {
+      const bridge = results.find((r) => r.calls === f.calls);
+      const bridgeMicros = bridge ? (bridge.bridgeCpuPct * 10_000) / (f.calls * (1000 / FRAME_MS)) : NaN;
+      return [String(f.calls), fixed(f.relayCpuPct, 1), fixed(f.microsPerFrame, 1), fixed(bridge?.bridgeCpuPct ?? NaN, 1), fixed(bridgeMicros, 1)];
+    }),
   );
 }
