@@ -23,6 +23,11 @@ describe('promised actions', () => {
     assert.equal(promise.who, 'Northwind Energy (tech)');
   });
 
+  it('does not take what the representative does while still on the line for a promise', () => {
+    assert.deepEqual(promisesIn('2026-11-24', "Of course, I'll wait.", 'I will transfer you to billing now.', "We'll stay on the line while she verifies."), []);
+    assert.equal(promisesIn('2026-11-24', "Of course, I'll wait. I'll email you the form today.").length, 1);
+  });
+
   it('explains "it" with the sentence before', () => {
     const [promise] = promisesIn('2026-07-20', 'The voucher code is V C N 8 8 3 1. It will be emailed to him within 24 hours.');
     assert.equal(promise.action, 'The voucher code is V C N 8 8 3 1. It will be emailed to him within 24 hours.');

@@ -6,6 +6,8 @@ export type PromisedAction = CallOutcome['promisedActions'][number];
 export interface FoundPromise { statement: number; promise: PromisedAction }
 
 const BOILERPLATE = /\b(call will be answered|calls? (?:is|are) important|may be (?:monitored|recorded)|will be with you shortly)\b/i;
+/** Said of the call itself ("I'll wait", "I'll transfer you now"): done while still on the line, nothing to follow up. */
+const DURING_THE_CALL = /\b(?:I|we)\s*(?:'ll|will)\s+(?:wait|hold|stay on the line|be right back|(?:transfer|connect|put) you\b(?!.*\b(?:tomorrow|later|next)\b))/i;
 const NEGATED = /\b(?:won't|will not|'ll not|shouldn't|should not|wouldn't)\b/i;
 const CONDITIONAL = /^(?:if|unless)\b/i;
 /** Ways the company's side commits itself without naming a third party as the doer. */
@@ -39,7 +41,7 @@ export function findPromisedActions(statements: Statement[], company: string | n
   statements.forEach((s, index) => {
     if (s.sentence.trim().endsWith('?') || CONDITIONAL.test(s.sentence)) return;
     for (const clause of s.clauses) {
-      if (CONDITIONAL.test(clause) || BOILERPLATE.test(clause) || NEGATED.test(clause)) continue;
+      if (CONDITIONAL.test(clause) || BOILERPLATE.test(clause) || NEGATED.test(clause) || DURING_THE_CALL.test(clause)) continue;
       const doer = doerOf(clause);
       if (doer === null) continue;
       const previous = statements[index - 1];
