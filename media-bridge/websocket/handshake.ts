@@ -36,6 +36,8 @@ export function acceptHandshake(req: IncomingMessage, socket: Duplex): void {
 
 /** Answers a request that cannot be upgraded with a plain HTTP error and closes the socket. */
 export function refuseUpgrade(socket: Duplex, status: number, reason: string, headers: Record<string, string> = {}): void {
+  // Once upgraded, node's HTTP server no longer listens for the socket's errors: a reset must not crash us.
+  socket.on('error', () => undefined);
   const extra = Object.entries(headers).map(([name, value]) => `${name}: ${value}\r\n`).join('');
   const body = `${reason}\n`;
   socket.end(`HTTP/1.1 ${status} ${reason.replace(/[\r\n]/g, ' ')}\r\nConnection: close\r\nContent-Type: text/plain\r\n${extra}Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
