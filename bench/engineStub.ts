@@ -1,7 +1,6 @@
 import http from 'node:http';
-import type { Socket } from 'node:net';
-import { acceptHandshake, handshakeProblem, refuseUpgrade } from '../media-bridge/websocket/handshake.js';
-import { ServerWebSocket } from '../media-bridge/websocket/serverWebSocket.js';
+import { refuseUpgrade, upgradeToWebSocket } from '../media-bridge/websocket/handshake.js';
+import type { ServerWebSocket } from '../media-bridge/websocket/serverWebSocket.js';
 import { FRAME_BYTES, FRAME_MS } from '../common/audio/mulaw.js';
 import { base64Envelope, openBase64Envelope } from './base64Envelope.js';
 import { isSpeech, writeHoldMicros } from './frameStamp.js';
@@ -31,10 +30,8 @@ export async function startEngineStub(): Promise<EngineStub> {
   // The bridge's own server end (one write per message) keeps the stub as cheap as the bridge's carrier side.
   server.on('upgrade', (req, socket, head) => {
     if (new URL(req.url ?? '/', 'http://stub').pathname !== '/v1/realtime') return refuseUpgrade(socket, 404, 'Not Found');
-    const problem = handshakeProblem(req);
-    if (problem) return refuseUpgrade(socket, problem.status, problem.reason, problem.headers);
-    acceptHandshake(req, socket);
-    const ws = new ServerWebSocket(socket as Socket, head, { maxPayload: 1 << 20 });
+    const ws = upgradeToWebSocket(req, socket, head, { maxPayload: 1 << 20 });
+    if (!ws) return;
     sockets.add(ws);
     ws.on('close', () => sockets.delete(ws));
     serveSession(ws, ++sessions);
@@ -50,7 +47,6 @@ export async function startEngineStub(): Promise<EngineStub> {
     close: () =>
       new Promise<void>((resolve) => {
         for (const socket of sockets) socket.close(1001, 'engine stub stopping');
-        server.closeAllConnections();
         server.close(() => resolve());
       }),
   };

@@ -1,5 +1,4 @@
 import http from 'node:http';
-import type { Socket } from 'node:net';
 import twilio from 'twilio';
 import { verifyCallToken } from '../common/callToken.js';
 import type { Logger } from '../common/logger.js';
@@ -12,8 +11,7 @@ import { CarrierStream } from './carrierStream.js';
 import type { LoopInSettings } from './userLoopIn.js';
 import type { TranscriptWriter } from './transcriptWriter.js';
 import type { WorkflowNotifier } from './workflowNotifier.js';
-import { acceptHandshake, handshakeProblem, refuseUpgrade } from './websocket/handshake.js';
-import { ServerWebSocket } from './websocket/serverWebSocket.js';
+import { refuseUpgrade, upgradeToWebSocket } from './websocket/handshake.js';
 
 export interface BridgeDeps {
   /** The call a stream belongs to (its issue, facts, persona), or null when there is no such call. */
@@ -52,10 +50,8 @@ export function createBridgeServer(deps: BridgeDeps): { server: http.Server; ses
       deps.log.warn('refused a media stream with a bad or missing X-Twilio-Signature', { remote: req.socket.remoteAddress });
       return refuseUpgrade(socket, 403, 'Forbidden');
     }
-    const problem = handshakeProblem(req);
-    if (problem) return refuseUpgrade(socket, problem.status, problem.reason, problem.headers);
-    acceptHandshake(req, socket);
-    const ws = new ServerWebSocket(socket as Socket, head, { maxPayload: MAX_MESSAGE_BYTES });
+    const ws = upgradeToWebSocket(req, socket, head, { maxPayload: MAX_MESSAGE_BYTES });
+    if (!ws) return;
     const stream = new CarrierStream(ws, (problem) => deps.log.warn('invalid message from the carrier', { problem }));
     const startTimer = setTimeout(() => stream.close(1008, 'no start message'), START_TIMEOUT_MS);
     stream.once('close', () => clearTimeout(startTimer));

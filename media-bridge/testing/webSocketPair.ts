@@ -1,9 +1,9 @@
 import { once } from 'node:events';
 import http from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import WebSocket from 'ws';
-import { acceptHandshake, handshakeProblem, refuseUpgrade } from '../websocket/handshake.js';
-import { ServerWebSocket, type ServerWebSocketOptions } from '../websocket/serverWebSocket.js';
+import { upgradeToWebSocket } from '../websocket/handshake.js';
+import type { ServerWebSocket, ServerWebSocketOptions } from '../websocket/serverWebSocket.js';
 
 export interface AcceptingServer {
   port: number;
@@ -17,10 +17,8 @@ export async function acceptingServer(options: Partial<ServerWebSocketOptions> =
   const waiting: Array<(socket: ServerWebSocket) => void> = [];
   const ready: ServerWebSocket[] = [];
   httpServer.on('upgrade', (req, socket, head) => {
-    const problem = handshakeProblem(req);
-    if (problem) return refuseUpgrade(socket, problem.status, problem.reason, problem.headers);
-    acceptHandshake(req, socket);
-    const ws = new ServerWebSocket(socket as Socket, head, { maxPayload: 1 << 20, ...options });
+    const ws = upgradeToWebSocket(req, socket, head, { maxPayload: 1 << 20, ...options });
+    if (!ws) return;
     const take = waiting.shift();
     if (take) take(ws);
     else ready.push(ws);
@@ -33,10 +31,7 @@ export async function acceptingServer(options: Partial<ServerWebSocketOptions> =
       const socket = ready.shift();
       return socket ? Promise.resolve(socket) : new Promise((resolve) => waiting.push(resolve));
     },
-    close: () => {
-      httpServer.closeAllConnections();
-      httpServer.close();
-    },
+    close: () => httpServer.close(),
   };
 }
 

@@ -19,7 +19,7 @@ export interface ServerWebSocketOptions {
 const ABNORMAL = 1006;
 
 /**
- * The server end of an accepted WebSocket connection (after `acceptHandshake`). Made for the media
+ * The server end of an accepted WebSocket connection (made by `upgradeToWebSocket`). Made for the media
  * path: each message is one frame written in one syscall, several can share a write (`sendTexts`), and
  * incoming frames are parsed in place. Pings are answered; the close handshake follows RFC 6455 7.
  */
