@@ -26,6 +26,7 @@ describe('promised actions', () => {
   it('does not take what the representative does while still on the line for a promise', () => {
     assert.deepEqual(promisesIn('2026-11-24', "Of course, I'll wait.", 'I will transfer you to billing now.', "We'll stay on the line while she verifies."), []);
     assert.equal(promisesIn('2026-11-24', "Of course, I'll wait. I'll email you the form today.").length, 1);
+    assert.equal(promisesIn('2026-11-24', "I'll put you down for a technician visit on Tuesday.").length, 1, 'a booking is a promise');
   });
 
   it('explains "it" with the sentence before', () => {

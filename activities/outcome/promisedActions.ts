@@ -7,7 +7,7 @@ export interface FoundPromise { statement: number; promise: PromisedAction }
 
 const BOILERPLATE = /\b(call will be answered|calls? (?:is|are) important|may be (?:monitored|recorded)|will be with you shortly)\b/i;
 /** Said of the call itself ("I'll wait", "I'll transfer you now"): done while still on the line, nothing to follow up. */
-const DURING_THE_CALL = /\b(?:I|we)\s*(?:'ll|will)\s+(?:wait|hold|stay on the line|be right back|(?:transfer|connect|put) you\b(?!.*\b(?:tomorrow|later|next)\b))/i;
+const DURING_THE_CALL = /\b(?:I|we)\s*(?:'ll|will)\s+(?:wait|hold|stay on the line|be right back|put you (?:on hold|through)|(?:transfer|connect) you\b(?!.*\b(?:tomorrow|later|next)\b))/i;
 const NEGATED = /\b(?:won't|will not|'ll not|shouldn't|should not|wouldn't)\b/i;
 const CONDITIONAL = /^(?:if|unless)\b/i;
 /** Ways the company's side commits itself without naming a third party as the doer. */
