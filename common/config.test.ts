@@ -29,6 +29,24 @@ describe('configuration', () => {
     assert.equal(config.bridge.publicUrl, 'wss://agent.example.com/media');
   });
 
+  it('gives each media-bridge instance its own port and stream path', () => {
+    const local = loadConfig({ BRIDGE_INSTANCES: '3', BRIDGE_INSTANCE: '2' }).bridge;
+    assert.deepEqual(local.ports, [3001, 3002, 3003]);
+    assert.deepEqual(local.streamUrls, ['ws://127.0.0.1:3001/media/0', 'ws://127.0.0.1:3002/media/1', 'ws://127.0.0.1:3003/media/2']);
+    assert.equal(local.port, 3003);
+    assert.equal(local.publicUrl, 'ws://127.0.0.1:3003/media/2');
+    const proxied = loadConfig({ BRIDGE_INSTANCES: '2', PUBLIC_URL: 'https://agent.example.com' }).bridge;
+    assert.deepEqual(proxied.streamUrls, ['wss://agent.example.com/media/0', 'wss://agent.example.com/media/1']);
+    const explicit = loadConfig({ BRIDGE_INSTANCES: '2', BRIDGE_PUBLIC_URL: 'wss://bridge.example.com/streams/' }).bridge;
+    assert.deepEqual(explicit.streamUrls, ['wss://bridge.example.com/streams/0', 'wss://bridge.example.com/streams/1']);
+  });
+
+  it('refuses an instance number outside BRIDGE_INSTANCES, and instance ports past 65535', () => {
+    assert.throws(() => loadConfig({ BRIDGE_INSTANCES: '2', BRIDGE_INSTANCE: '2' }), /BRIDGE_INSTANCE: 2 is not one of the 2 instances \(0 to 1\)/);
+    assert.throws(() => loadConfig({ BRIDGE_INSTANCES: '0' }), /BRIDGE_INSTANCES/);
+    assert.throws(() => loadConfig({ BRIDGE_INSTANCES: '4', BRIDGE_PORT: '65534' }), /BRIDGE_PORT: 4 instances from port 65534 would run past 65535/);
+  });
+
   it('refuses real Twilio without the public URL its webhooks need', () => {
     assert.throws(() => loadConfig({ TWILIO_ACCOUNT_SID: `AC${'a'.repeat(32)}`, TWILIO_AUTH_TOKEN: 'secret' }), /PUBLIC_URL: required/);
   });

@@ -20,6 +20,8 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   API_PORT: port.default(3000),
   BRIDGE_PORT: port.default(3001),
+  BRIDGE_INSTANCES: z.coerce.number().int().min(1).max(32).default(1),
+  BRIDGE_INSTANCE: z.coerce.number().int().min(0).default(0),
   SANDBOX_PORT: port.default(3100),
   VOICE_ENGINE_PORT: port.default(3200),
   PG_PORT: port.default(5433),
@@ -72,7 +74,12 @@ export interface AppConfig {
   logLevel: Env['LOG_LEVEL'];
   sandbox: { enabled: boolean; port: number; url: string; seed: string; voiceEnginePort: number; voiceEngineTls: boolean };
   api: { port: number; publicUrl: string };
-  bridge: { port: number; publicUrl: string };
+  /**
+   * The media-bridge: `instances` processes, instance i on port BRIDGE_PORT + i with its own stream URL.
+   * `port` and `publicUrl` are this process's own (BRIDGE_INSTANCE); the API sends each call to one of
+   * `streamUrls` (see bridgeInstance.ts).
+   */
+  bridge: { instance: number; port: number; publicUrl: string; ports: number[]; streamUrls: string[] };
   database: { url: string | undefined; embeddedPort: number };
   temporal: { address: string; port: number; uiPort: number; namespace: string; taskQueue: string; cli: string | undefined };
   twilio: { accountSid: string; authToken: string; fromNumber: string; apiBaseUrl: string | undefined };
@@ -128,6 +135,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const sandboxEnabled = e.SANDBOX ? e.SANDBOX === 'on' : !(liveTwilio && liveOpenai);
   if (!sandboxEnabled && e.CALL_TOKEN_SECRET === DEFAULT_CALL_TOKEN_SECRET) problems.push('CALL_TOKEN_SECRET: set a long random secret outside the sandbox');
   if (liveTwilio && !e.PUBLIC_URL) problems.push('PUBLIC_URL: required with real Twilio (the https address Twilio can reach, e.g. a tunnel)');
+  if (e.BRIDGE_INSTANCE >= e.BRIDGE_INSTANCES) problems.push(`BRIDGE_INSTANCE: ${e.BRIDGE_INSTANCE} is not one of the ${e.BRIDGE_INSTANCES} instances (0 to ${e.BRIDGE_INSTANCES - 1})`);
+  if (e.BRIDGE_PORT + e.BRIDGE_INSTANCES - 1 > 65535) problems.push(`BRIDGE_PORT: ${e.BRIDGE_INSTANCES} instances from port ${e.BRIDGE_PORT} would run past 65535`);
   if (problems.length) throw new ConfigError(problems);
 
   const sandboxUrl = `http://127.0.0.1:${e.SANDBOX_PORT}`;
@@ -139,7 +148,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       voiceEnginePort: e.VOICE_ENGINE_PORT, voiceEngineTls: e.VOICE_ENGINE_TLS === 'on',
     },
     api: { port: e.API_PORT, publicUrl: stripSlash(e.PUBLIC_URL ?? `http://127.0.0.1:${e.API_PORT}`) },
-    bridge: { port: e.BRIDGE_PORT, publicUrl: e.BRIDGE_PUBLIC_URL ?? defaultBridgeUrl(e.PUBLIC_URL, e.BRIDGE_PORT) },
+    bridge: bridgeConfig(e),
     database: { url: e.DATABASE_URL, embeddedPort: e.PG_PORT },
     temporal: {
       address: e.TEMPORAL_ADDRESS ?? `127.0.0.1:${e.TEMPORAL_PORT}`,
@@ -193,6 +202,20 @@ function isTimeZone(value: string): boolean {
 
 function stripSlash(value: string): string {
   return value.replace(/\/+$/, '');
+}
+
+function bridgeConfig(e: Env): AppConfig['bridge'] {
+  const ports = Array.from({ length: e.BRIDGE_INSTANCES }, (_, i) => e.BRIDGE_PORT + i);
+  const streamUrls = ports.map((port, i) => {
+    const base = e.BRIDGE_PUBLIC_URL ?? defaultBridgeUrl(e.PUBLIC_URL, port);
+    if (e.BRIDGE_INSTANCES === 1) return base;
+    // Each instance's path names it, so a stream a proxy routes to the wrong instance is refused rather
+    // than started on a process that does not hold its call.
+    const url = new URL(base);
+    url.pathname = `${url.pathname.replace(/\/+$/, '')}/${i}`;
+    return url.toString();
+  });
+  return { instance: e.BRIDGE_INSTANCE, port: ports[e.BRIDGE_INSTANCE], publicUrl: streamUrls[e.BRIDGE_INSTANCE], ports, streamUrls };
 }
 
 // In production the bridge sits behind the same public host as the API (a reverse proxy routes /media).

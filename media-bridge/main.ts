@@ -45,7 +45,8 @@ async function main(): Promise<void> {
     log,
   });
   server.listen(config.bridge.port, '0.0.0.0', () => {
-    log.info(`media streams on ${config.bridge.publicUrl} (port ${config.bridge.port})`);
+    const instance = config.bridge.ports.length > 1 ? `instance ${config.bridge.instance} of ${config.bridge.ports.length}: ` : '';
+    log.info(`${instance}media streams on ${config.bridge.publicUrl} (port ${config.bridge.port})`);
     reportReady();
   });
   const stop = async () => {

@@ -2,7 +2,7 @@ import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { launchStack, type Stack } from './launchStack.js';
-import { freePort } from './ports.js';
+import { freePort, freePorts } from './ports.js';
 
 export interface EphemeralStack {
   api: string;
@@ -17,7 +17,7 @@ export async function startEphemeralStack(extraEnv: NodeJS.ProcessEnv = {}, log:
   // As root, embedded Postgres runs as its own user, which must be able to enter the directory.
   await chmod(dataDir, 0o755);
   const ports = {
-    API_PORT: await freePort(), BRIDGE_PORT: await freePort(), SANDBOX_PORT: await freePort(),
+    API_PORT: await freePort(), BRIDGE_PORT: await freePorts(Number(extraEnv.BRIDGE_INSTANCES ?? process.env.BRIDGE_INSTANCES ?? 1) || 1), SANDBOX_PORT: await freePort(),
     VOICE_ENGINE_PORT: await freePort(), PG_PORT: await freePort(), TEMPORAL_PORT: await freePort(), TEMPORAL_UI_PORT: await freePort(),
   };
   const env: NodeJS.ProcessEnv = {

@@ -15,7 +15,7 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 export interface Stack {
   config: AppConfig;
-  /** The project's own processes by name (sandbox, worker, bridge, api), restarted if they crash. */
+  /** The project's own processes by name (sandbox, worker, bridge or bridge-0, bridge-1..., api), restarted if they crash. */
   processes: Map<string, SupervisedProcess>;
   urls: { app: string; temporalUi: string | null; sandbox: string | null };
   stop(): Promise<void>;
@@ -38,7 +38,7 @@ export async function launchStack(env: NodeJS.ProcessEnv, log: (m: string) => vo
     ...(ownTemporal ? [{ port: config.temporal.port, variable: 'TEMPORAL_PORT', what: 'Temporal' }, { port: config.temporal.uiPort, variable: 'TEMPORAL_UI_PORT', what: 'Temporal UI' }] : []),
     ...(ownPostgres ? [{ port: config.database.embeddedPort, variable: 'PG_PORT', what: 'embedded Postgres' }] : []),
     { port: config.api.port, variable: 'API_PORT', what: 'API and web UI' },
-    { port: config.bridge.port, variable: 'BRIDGE_PORT', what: 'media-bridge' },
+    ...config.bridge.ports.map((port, i) => ({ port, variable: 'BRIDGE_PORT', what: config.bridge.ports.length > 1 ? `media-bridge instance ${i}` : 'media-bridge' })),
     ...(config.sandbox.enabled ? [
       { port: config.sandbox.port, variable: 'SANDBOX_PORT', what: 'sandbox carrier' },
       { port: config.sandbox.voiceEnginePort, variable: 'VOICE_ENGINE_PORT', what: 'sandbox voice engine' },
@@ -84,15 +84,16 @@ export async function launchStack(env: NodeJS.ProcessEnv, log: (m: string) => vo
     }
 
     const processes: SupervisedProcess[] = [];
-    const start = (name: string, entry: string) => {
-      const p = superviseProcess({ name, entry: path.join(ROOT, entry), env: childEnv, log });
+    const start = (name: string, entry: string, env: NodeJS.ProcessEnv = childEnv) => {
+      const p = superviseProcess({ name, entry: path.join(ROOT, entry), env, log });
       processes.push(p);
       stops.push(p.stop);
       return p;
     };
     // The sandbox first: the bridge dials its voice engine as soon as a call arrives.
     if (config.sandbox.enabled) await start('sandbox', 'sandbox/main.ts').ready;
-    await Promise.all([start('worker', 'workers/main.ts'), start('bridge', 'media-bridge/main.ts'), start('api', 'api/main.ts')].map((p) => p.ready));
+    const bridges = config.bridge.ports.map((_, i) => start(bridgeName(i, config.bridge.ports.length), 'media-bridge/main.ts', { ...childEnv, BRIDGE_INSTANCE: String(i) }));
+    await Promise.all([start('worker', 'workers/main.ts'), ...bridges, start('api', 'api/main.ts')].map((p) => p.ready));
 
     return {
       config,
@@ -104,4 +105,8 @@ export async function launchStack(env: NodeJS.ProcessEnv, log: (m: string) => vo
     await stop();
     throw err;
   }
+}
+
+function bridgeName(instance: number, instances: number): string {
+  return instances === 1 ? 'bridge' : `bridge-${instance}`;
 }

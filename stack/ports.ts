@@ -30,3 +30,14 @@ export function freePort(): Promise<number> {
     });
   });
 }
+
+/** The first of `count` consecutive unused ports (the media-bridge's instances listen side by side). */
+export async function freePorts(count: number): Promise<number> {
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const first = await freePort();
+    let free = first + count - 1 <= 65535;
+    for (let port = first + 1; free && port < first + count; port++) free = await isFree(port);
+    if (free) return first;
+  }
+  throw new Error(`found no ${count} consecutive free ports`);
+}

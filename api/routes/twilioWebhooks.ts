@@ -2,6 +2,7 @@ import express, { Router } from 'express';
 import type { Client } from '@temporalio/client';
 import twilio from 'twilio';
 import { z } from 'zod';
+import { streamUrlFor } from '../../common/bridgeInstance.js';
 import { signCallToken } from '../../common/callToken.js';
 import type { AppConfig } from '../../common/config.js';
 import type { Logger } from '../../common/logger.js';
@@ -38,10 +39,10 @@ const agentLegSchema = z.object({ CallSid: z.string().regex(/^CA[0-9a-f]{32}$/i)
 /** Webhooks the carrier calls: TwiML for an answered call, and call status callbacks. */
 export function twilioWebhookRoutes({ pool, temporal, config, log }: { pool: Pool; temporal: Client; config: AppConfig; log: Logger }): Router {
   const router = Router();
-  // The call's audio goes to the media-bridge; the signed token lets the bridge trust the call id.
+  // The call's audio goes to its media-bridge instance; the signed token lets the bridge trust the call id.
   const connectToBridge = (callId: string): string => {
     const response = new twilio.twiml.VoiceResponse();
-    const stream = response.connect().stream({ url: config.bridge.publicUrl });
+    const stream = response.connect().stream({ url: streamUrlFor(config.bridge, callId) });
     stream.parameter({ name: 'callId', value: callId });
     stream.parameter({ name: 'token', value: signCallToken(config.callTokenSecret, callId) });
     return response.toString();
