@@ -75,7 +75,7 @@ export interface AppConfig {
   sandbox: { enabled: boolean; port: number; url: string; seed: string; voiceEnginePort: number; voiceEngineTls: boolean };
   api: { port: number; publicUrl: string };
   /**
-   * The media-bridge: `instances` processes, instance i on port BRIDGE_PORT + i with its own stream URL.
+   * The media-bridge: BRIDGE_INSTANCES processes, instance i on `ports[i]` (BRIDGE_PORT + i) with `streamUrls[i]`.
    * `port` and `publicUrl` are this process's own (BRIDGE_INSTANCE); the API sends each call to one of
    * `streamUrls` (see bridgeInstance.ts).
    */
