@@ -53,6 +53,12 @@ test('errors name the file, the path in it, what is wrong and the line', () => {
   ]);
 });
 
+test('a badly named menu says what a name may be made of', () => {
+  assert.deepEqual(errorsOf(BANK.replace('    main:', '    mainMenu:')), [
+    'sandbox/scenarios/bank.yaml: ivr.menus.mainMenu: the name "mainMenu" is not allowed: expected an id of lower-case letters, digits and dashes (line 6)',
+  ]);
+});
+
 test('unknown fields list the allowed ones; missing fields say they are required', () => {
   assert.deepEqual(errorsOf(BANK.replace('prompt:', 'promt:')), [
     'sandbox/scenarios/bank.yaml: ivr.menus.main.prompt: is required (line 6)',

@@ -58,7 +58,10 @@ const errorMap: z.core.$ZodErrorMap = (issue) => {
 
 function messageOf(issue: z.core.$ZodIssue): string {
   const missing = issue.code === 'invalid_type' && 'input' in issue && issue.input === undefined;
-  return missing ? 'is required' : issue.message;
+  if (missing) return 'is required';
+  // A bad name of a menu, department or fact: say what is wrong with the name, not just "Invalid key".
+  if (issue.code === 'invalid_key' && issue.issues[0]) return `the name ${JSON.stringify(issue.input)} is not allowed: ${issue.issues[0].message}`;
+  return issue.message;
 }
 
 /** The line a path points at, or at its nearest existing parent (a missing field is reported at its mapping). */
