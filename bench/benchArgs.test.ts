@@ -27,4 +27,8 @@ test('bad input is refused with a message naming the option', () => {
   assert.throws(() => parseBenchArgs(['--nice=-30']), /--nice/);
   assert.equal(parseBenchArgs(['--nice=-10']).niceness, -10);
   assert.throws(() => parseBenchArgs(['--frobnicate']), /frobnicate/);
+  assert.throws(() => parseBenchArgs(['--instances', '0']), /--instances takes a whole number/);
+  assert.throws(() => parseBenchArgs(['--instances', '2', '--pin']), /cannot be combined with --pin/);
+  assert.equal(parseBenchArgs(['--instances', '2']).instances, 2);
+  assert.equal(parseBenchArgs([]).instances, 1);
 });

@@ -12,6 +12,8 @@ export interface BenchArgs {
   pinCpus: boolean;
   niceness: number | undefined;
   floor: boolean;
+  /** Bridge processes sharing the calls (as BRIDGE_INSTANCES does); the issue's benchmark is 1. */
+  instances: number;
 }
 
 export const USAGE = `usage: npm run bench:bridge -- [options]
@@ -27,6 +29,8 @@ export const USAGE = `usage: npm run bench:bridge -- [options]
                        shared machine's other work disturbs the timings less
   --floor              also measure the transport floor: a bare TCP relay moving the same messages
                        (no framing, no work), the least any node process pays for them here
+  --instances 1        bridge processes sharing the calls, each call on the one its id picks, as with
+                       BRIDGE_INSTANCES (default 1, the issue's definition; not with --pin or --profile)
   --no-hold            skip the hold-detector benchmark`;
 
 const MAX_CALLS = 2000;
@@ -48,6 +52,7 @@ export function parseBenchArgs(argv: string[]): BenchArgs {
       'no-hold': { type: 'boolean', default: false },
       pin: { type: 'boolean', default: false },
       floor: { type: 'boolean', default: false },
+      instances: { type: 'string', default: '1' },
       nice: { type: 'string' },
     },
   });
@@ -56,6 +61,9 @@ export function parseBenchArgs(argv: string[]): BenchArgs {
     if (!Number.isInteger(n) || n < 1 || n > MAX_CALLS) throw new Error(`--calls takes whole numbers from 1 to ${MAX_CALLS}, got "${text}"`);
     return n;
   });
+  const instances = Number(values.instances);
+  if (!Number.isInteger(instances) || instances < 1 || instances > 16) throw new Error(`--instances takes a whole number from 1 to 16, got "${values.instances}"`);
+  if (instances > 1 && (values.pin || values.profile)) throw new Error('--instances above 1 cannot be combined with --pin or --profile (both are for one bridge process)');
   return {
     calls,
     jsonFile: values.json,
@@ -68,6 +76,7 @@ export function parseBenchArgs(argv: string[]): BenchArgs {
     pinCpus: values.pin,
     niceness: values.nice === undefined ? undefined : niceness(values.nice),
     floor: values.floor,
+    instances,
   };
 }
 

@@ -18,13 +18,15 @@ export interface BridgeBenchOptions {
   pinCpus?: boolean;
   /** Niceness for the bridge, stub and carrier processes (e.g. -10): a shared machine's other work then disturbs them less. */
   niceness?: number;
+  /** Bridge processes sharing the calls (default 1); CPU and memory figures are their sums. */
+  instances?: number;
 }
 
 export interface BridgeBenchResult extends Omit<CarrierRunResult, 'problems'> {
   calls: number;
   cpuPctPerCall: number;
   rssMbPerCall: number;
-  /** The bridge process's CPU during the window, 100 = one core. */
+  /** The bridge processes' CPU during the window, 100 = one core. */
   bridgeCpuPct: number;
   bridgeRssMb: number;
   bridgeIdleRssMb: number;
@@ -62,21 +64,23 @@ export async function runBridgeBench(options: BridgeBenchOptions): Promise<Bridg
     const stub = await start('./engineStubChild.ts', [], pinning?.harness);
     const settings = formatBridgeChildSettings({ enginePort: stub.port, authToken, publicUrl: PUBLIC_URL, callTokenSecret });
     const profileArgs = options.profileDir ? ['--cpu-prof', '--cpu-prof-dir', options.profileDir] : [];
-    const bridge = await start('./bridgeChild.ts', [settings], pinning?.bridge, profileArgs);
+    const bridges: BenchChild[] = [];
+    for (let i = 0; i < (options.instances ?? 1); i++) bridges.push(await start('./bridgeChild.ts', [settings], pinning?.bridge, profileArgs));
     const carrier = await start('./carrierChild.ts', [], pinning?.harness);
     await new Promise((r) => setTimeout(r, IDLE_SETTLE_MS));
-    const idleRssMb = processRssMb(bridge.pid);
+    const bridgesRssMb = () => bridges.reduce((sum, bridge) => sum + processRssMb(bridge.pid), 0);
+    const idleRssMb = bridgesRssMb();
 
-    const measured = [bridge, stub, carrier];
+    const measured = [...bridges, stub, carrier];
     const rssSamples: number[] = [];
     let rssTimer: NodeJS.Timeout | undefined;
-    let cpuAtStart = { processes: [0, 0, 0], machine: 0, at: 0 };
-    let cpuPct = { processes: [NaN, NaN, NaN], machine: NaN };
+    let cpuAtStart = { processes: measured.map(() => 0), machine: 0, at: 0 };
+    let cpuPct = { processes: measured.map(() => NaN), machine: NaN };
     const relay = await runCarrierInChild(
       carrier,
       {
         calls: options.calls,
-        bridgePort: bridge.port,
+        bridgePorts: bridges.map((bridge) => bridge.port),
         publicUrl: PUBLIC_URL,
         authToken,
         callTokenSecret,
@@ -88,11 +92,11 @@ export async function runBridgeBench(options: BridgeBenchOptions): Promise<Bridg
       {
         onMeasureStart: () => {
           cpuAtStart = { processes: measured.map((c) => processCpuMs(c.pid)), machine: machineBusyCpuMs(), at: performance.now() };
-          rssTimer = setInterval(() => rssSamples.push(processRssMb(bridge.pid)), RSS_SAMPLE_EVERY_MS);
+          rssTimer = setInterval(() => rssSamples.push(bridgesRssMb()), RSS_SAMPLE_EVERY_MS);
         },
         onMeasureEnd: () => {
           clearInterval(rssTimer);
-          rssSamples.push(processRssMb(bridge.pid));
+          rssSamples.push(bridgesRssMb());
           const percentOf = (cpuMs: number) => (cpuMs / (performance.now() - cpuAtStart.at)) * 100;
           cpuPct = {
             processes: measured.map((c, i) => percentOf(processCpuMs(c.pid) - cpuAtStart.processes[i])),
@@ -101,7 +105,8 @@ export async function runBridgeBench(options: BridgeBenchOptions): Promise<Bridg
         },
       },
     );
-    const [bridgeCpuPct, stubCpuPct, carrierCpuPct] = cpuPct.processes;
+    const bridgeCpuPct = cpuPct.processes.slice(0, bridges.length).reduce((a, b) => a + b, 0);
+    const [stubCpuPct, carrierCpuPct] = cpuPct.processes.slice(bridges.length);
     const rssMb = rssSamples.reduce((a, b) => a + b, 0) / rssSamples.length;
     // The issue's figures first (the JSON keeps this order), then what explains them.
     const { p50AddedMs, p99AddedMs, lateFramesPct, bargeInP50Ms, bargeInP99Ms, ...details } = relay;

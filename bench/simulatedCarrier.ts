@@ -1,13 +1,15 @@
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import twilio from 'twilio';
 import { FRAME_MS } from '../common/audio/mulaw.js';
+import { bridgeInstanceFor } from '../common/bridgeInstance.js';
 import { signCallToken } from '../common/callToken.js';
 import { BARGE_IN_TIMEOUT_MS, CarrierCall } from './carrierCall.js';
 import { RelayMeasurements, type RelaySummary } from './relayMeasurements.js';
 
 export interface CarrierRunOptions {
   calls: number;
-  bridgePort: number;
+  /** One port per bridge process; each call goes to the one its id picks, as the API does. */
+  bridgePorts: number[];
   /** The bridge's public stream URL: what the signature covers; its path is where we connect. */
   publicUrl: string;
   authToken: string;
@@ -34,7 +36,7 @@ export interface CarrierRunResult extends RelaySummary {
 const MAX_PROBLEMS_KEPT = 20;
 
 /**
- * N simulated carrier calls against one bridge, paced from one monotonic clock. Each call's frames are due
+ * N simulated carrier calls against the bridge, paced from one monotonic clock. Each call's frames are due
  * every 20 ms on a grid, the calls' phases spread evenly over the frame so the load is smooth (as it is
  * with many independent calls). Resolves once the window is measured and every call has hung up.
  */
@@ -47,7 +49,7 @@ export function runSimulatedCarrier(options: CarrierRunOptions): Promise<Carrier
   const maxFrames = Math.ceil((window.until - start) / FRAME_MS) + 2;
   const measurements = new RelayMeasurements(window);
   const signature = twilio.getExpectedTwilioSignature(options.authToken, options.publicUrl, {});
-  const url = `ws://127.0.0.1:${options.bridgePort}${new URL(options.publicUrl).pathname}`;
+  const urlOf = (callId: string) => `ws://127.0.0.1:${options.bridgePorts[bridgeInstanceFor(callId, options.bridgePorts.length)]}${new URL(options.publicUrl).pathname}`;
   const rampStep = options.rampMs / options.calls;
   const loopDelay = monitorEventLoopDelay({ resolution: 1 });
   const problems: string[] = [];
@@ -60,7 +62,7 @@ export function runSimulatedCarrier(options: CarrierRunOptions): Promise<Carrier
     const callId = `bench${String(i).padStart(4, '0')}`;
     return new CarrierCall(
       {
-        url,
+        url: urlOf(callId),
         signature,
         callId,
         callToken: signCallToken(options.callTokenSecret, callId),
