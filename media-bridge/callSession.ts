@@ -287,8 +287,6 @@ export class CallSession {
     void this.deps.workflow.signal(this.workflowId, mediaSignal, { type, streamSid: this.stream?.streamSid ?? '', at: new Date().toISOString(), detail });
   }
 
-
-
   private async hangUp(reason: string): Promise<void> {
     if (this.ending) return;
     this.ending = true;
